@@ -1,0 +1,13 @@
+package dev.orgpulse.eventlog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The read models a change notice can name; the query service invalidates its caches by these. */
+public enum ReadModel {
+    @JsonProperty("feed") FEED,
+    @JsonProperty("stats") STATS,
+    @JsonProperty("contributors") CONTRIBUTORS,
+    @JsonProperty("repos") REPOS,
+    @JsonProperty("heatmap") HEATMAP,
+    @JsonProperty("pull_requests") PULL_REQUESTS
+}

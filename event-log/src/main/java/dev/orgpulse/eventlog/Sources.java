@@ -1,0 +1,12 @@
+package dev.orgpulse.eventlog;
+
+/** Values of the {@link LogHeaders#SOURCE} header: who put the record on the log. */
+public final class Sources {
+
+    public static final String GITHUB = "github";
+    public static final String GITHUB_BACKFILL = "github-backfill";
+    public static final String PUBSUB = "pubsub";
+
+    private Sources() {
+    }
+}

@@ -1,0 +1,34 @@
+package dev.orgpulse.eventlog;
+
+import java.util.Map;
+
+/** The two topics of the log contract, with the settings they are created with. */
+public final class Topics {
+
+    /** One record per accepted delivery, kept forever. */
+    public static final String EVENTS = "orgpulse-events";
+
+    /** Small change notices from the projectors; only needed while caches and streams catch up. */
+    public static final String CHANGES = "orgpulse-changes";
+
+    /** Partitions of {@link #EVENTS}: records with one key (one repository, one meeting) stay in order. */
+    public static final int EVENTS_PARTITIONS = 6;
+
+    /** The largest record the log takes: the ingest cap for a delivery body (25 MiB) plus room for key and headers. */
+    public static final int EVENTS_MAX_RECORD_BYTES = 25 * 1024 * 1024 + 64 * 1024;
+
+    public static final Map<String, String> EVENTS_CONFIG = Map.of(
+            "retention.ms", "-1",
+            "retention.bytes", "-1",
+            "cleanup.policy", "delete",
+            "max.message.bytes", String.valueOf(EVENTS_MAX_RECORD_BYTES));
+
+    public static final int CHANGES_PARTITIONS = 1;
+
+    public static final Map<String, String> CHANGES_CONFIG = Map.of(
+            "retention.ms", String.valueOf(24L * 60 * 60 * 1000),
+            "cleanup.policy", "delete");
+
+    private Topics() {
+    }
+}

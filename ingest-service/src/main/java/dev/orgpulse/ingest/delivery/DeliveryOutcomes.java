@@ -1,0 +1,60 @@
+package dev.orgpulse.ingest.delivery;
+
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+import dev.orgpulse.eventlog.DeliveryMetadata;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The one place that logs and counts what became of each delivery, so no accepted or rejected delivery goes
+ * unrecorded: {@code orgpulse_ingest_accepted_total{source,event}} and
+ * {@code orgpulse_ingest_rejected_total{source,reason}}.
+ */
+@ApplicationScoped
+public class DeliveryOutcomes {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
+
+    /** Delivery ids are logged before they are authenticated: anything unusual must not forge log lines. */
+    private static final Pattern PRINTABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private final MeterRegistry registry;
+
+    public DeliveryOutcomes(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void accepted(DeliveryMetadata metadata, RecordMetadata position) {
+        registry.counter("orgpulse.ingest.accepted", "source", metadata.source(), "event", metadata.eventType())
+                .increment();
+        LOG.infof("%s delivery %s (%s) appended to %s-%d@%d, verified by %s", metadata.source(),
+                printable(metadata.deliveryId()), printable(metadata.eventType()), position.topic(),
+                position.partition(), position.offset(), metadata.verifiedBy());
+    }
+
+    public void rejected(DeliveryRejectedException rejected) {
+        Rejection rejection = rejected.rejection();
+        registry.counter("orgpulse.ingest.rejected", "source", rejected.source(), "reason", rejection.reason())
+                .increment();
+        String message = "%s delivery %s rejected with %d %s: %s";
+        Object[] arguments = { rejected.source(), printable(rejected.deliveryId()), rejection.status(),
+                rejection.reason(), rejected.detail() };
+        if (rejection == Rejection.LOG_UNAVAILABLE) {
+            LOG.errorf(rejected.getCause(), message, arguments);
+        } else {
+            LOG.warnf(message, arguments);
+        }
+    }
+
+    static String printable(String value) {
+        if (value == null) {
+            return "<none>";
+        }
+        return PRINTABLE_ID.matcher(value).matches() ? value : "<unprintable>";
+    }
+}

@@ -1,0 +1,60 @@
+package dev.orgpulse.ingest.log;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** The settings of the producer that appends deliveries to the log. */
+public final class ProducerSettings {
+
+    /** Room for the key, the contract headers and the batch framing around a body of the largest accepted size. */
+    static final long RECORD_OVERHEAD_BYTES = 64 * 1024;
+    private static final long KAFKA_DEFAULT_BUFFER_MEMORY = 32L * 1024 * 1024;
+    private static final Set<String> PRODUCER_SETTINGS = ProducerConfig.configNames();
+
+    private ProducerSettings() {
+    }
+
+    /**
+     * @param shared Quarkus's {@code kafka.*} configuration (bootstrap servers, security), shared by every Kafka
+     *        client of the application; only what a producer understands is kept
+     * @param ackTimeout how long a delivery waits for its acknowledgement before the sender gets 503
+     * @param maxBodyBytes the largest body the service accepts
+     */
+    public static Map<String, Object> forLog(Map<String, Object> shared, Duration ackTimeout, long maxBodyBytes) {
+        Map<String, Object> settings = new HashMap<>();
+        shared.forEach((name, value) -> {
+            if (PRODUCER_SETTINGS.contains(name)) {
+                settings.put(name, value);
+            }
+        });
+        settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "orgpulse-ingest");
+        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+
+        // A 2xx promises the record is durable: every in-sync replica has it, and a retry cannot write it twice.
+        // Both are set explicitly because acks=1 (a client default elsewhere) silently turns idempotence off.
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+
+        // The producer settles every record (acknowledged or failed) within the ack timeout: a third to find
+        // the partition leader, two thirds to deliver. So a 503 is not followed by the record landing anyway.
+        long third = ackTimeout.toMillis() / 3;
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(third));
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(2 * third));
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(2 * third));
+        // A delivery is one record waiting for its answer; holding it back to batch only delays the 202.
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+
+        long maxRequestBytes = maxBodyBytes + RECORD_OVERHEAD_BYTES;
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(maxRequestBytes));
+        settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG,
+                String.valueOf(Math.max(KAFKA_DEFAULT_BUFFER_MEMORY, 2 * maxRequestBytes)));
+        return settings;
+    }
+}

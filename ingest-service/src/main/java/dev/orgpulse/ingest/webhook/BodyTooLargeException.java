@@ -1,0 +1,9 @@
+package dev.orgpulse.ingest.webhook;
+
+/** A request body over the configured cap. */
+public class BodyTooLargeException extends RuntimeException {
+
+    public BodyTooLargeException(String reason) {
+        super(reason);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.orgpulse.ingest.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.orgpulse.testing.Fixtures;
+import io.restassured.RestAssured;
+import io.restassured.builder.ResponseBuilder;
+import io.restassured.config.EncoderConfig;
+import io.restassured.http.ContentType;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+
+/**
+ * A GitHub webhook delivery as GitHub would post it to the service under test: event and delivery headers,
+ * signed with one of the test profile's secrets. Each part can be spoiled to see it refused.
+ */
+public final class SignedDelivery {
+
+    /** The test profile's webhook secrets, in configuration order (see application.properties). */
+    public static final String RETIRING_SECRET = "test-secret-retiring";
+    public static final String CURRENT_SECRET = "test-secret-current";
+
+    public static final String EVENT_HEADER = "X-GitHub-Event";
+    public static final String DELIVERY_HEADER = "X-GitHub-Delivery";
+    public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
+    public static final String FORM = "application/x-www-form-urlencoded";
+
+    private static final String PATH = "/webhooks/github";
+    private static final HttpClient CHUNKING_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static final RestAssuredConfig AS_GITHUB_SENDS = RestAssuredConfig.config()
+            // the body and its Content-Type go out exactly as given: they are what the log must store
+            .encoderConfig(EncoderConfig.encoderConfig()
+                    .appendDefaultContentCharsetToContentTypeIfUndefined(false)
+                    .encodeContentTypeAs(FORM, ContentType.BINARY))
+            // a service that hangs fails the test instead of stalling the build
+            .httpClient(HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 30_000));
+
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final byte[] body;
+    private String contentType = "application/json";
+    private boolean streamed;
+
+    private SignedDelivery(String event, byte[] body) {
+        this.body = body;
+        headers.put(EVENT_HEADER, event);
+        headers.put(DELIVERY_HEADER, UUID.randomUUID().toString());
+        headers.put(SIGNATURE_HEADER, signature(body, CURRENT_SECRET));
+    }
+
+    public static SignedDelivery of(String event, byte[] body) {
+        return new SignedDelivery(event, body);
+    }
+
+    /** A delivery of a shared fixture, e.g. {@code fixture("push", "payload.json")}. */
+    public static SignedDelivery fixture(String event, String file) {
+        return of(event, Fixtures.github(event, file));
+    }
+
+    /** {@code sha256=<hex HMAC-SHA256>}, as GitHub computes it. */
+    public static String signature(byte[] body, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public SignedDelivery signedWith(String secret) {
+        return header(SIGNATURE_HEADER, signature(body, secret));
+    }
+
+    public SignedDelivery header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public SignedDelivery without(String header) {
+        headers.remove(header);
+        return this;
+    }
+
+    public SignedDelivery contentType(String contentType) {
+        this.contentType = contentType;
+        return this;
+    }
+
+    /** Sent chunked, without a Content-Length: the size is only known by reading it. */
+    public SignedDelivery streamed() {
+        this.streamed = true;
+        return this;
+    }
+
+    public String deliveryId() {
+        return headers.get(DELIVERY_HEADER);
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public Response post() {
+        if (streamed) {
+            return postChunked();
+        }
+        return given().config(AS_GITHUB_SENDS).contentType(contentType).headers(headers).body(body)
+                .post(PATH);
+    }
+
+    /** RestAssured always sends a Content-Length; the JDK client streams a body of unknown length chunked. */
+    private Response postChunked() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create(RestAssured.baseURI + ":" + RestAssured.port + RestAssured.basePath + PATH))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> answer = CHUNKING_CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new ResponseBuilder()
+                    .setStatusCode(answer.statusCode())
+                    .setContentType(answer.headers().firstValue("Content-Type").orElse(""))
+                    .setBody(answer.body())
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.orgpulse.projector.fold;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.orgpulse.eventlog.MalformedRecordException;
+
+/** Reading fields of a webhook payload; a missing required field makes the record malformed (a dead letter). */
+final class PayloadFields {
+
+    /** What PostgreSQL's timestamptz and ISO-8601 both hold; anything outside is a broken payload. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    private PayloadFields() {
+    }
+
+    /** The text of a field, or {@code null} when it is absent, null or empty. */
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isValueNode() || value.isNull()) {
+            return null;
+        }
+        String text = value.asText();
+        return text.isEmpty() ? null : text;
+    }
+
+    /** The text at a JSON pointer such as {@code /repository/full_name}. */
+    static String requiredText(JsonNode payload, String pointer) {
+        String text = text(payload.at(parent(pointer)), leaf(pointer));
+        if (text == null) {
+            throw missing(pointer);
+        }
+        return text;
+    }
+
+    static int requiredInt(JsonNode payload, String pointer) {
+        JsonNode value = payload.at(pointer);
+        if (!value.canConvertToInt()) {
+            throw missing(pointer);
+        }
+        return value.intValue();
+    }
+
+    /** An instant written as ISO-8601 with an offset ({@code 2019-05-15T15:20:33Z}) or as epoch seconds. */
+    static Instant instant(JsonNode payload, String pointer) {
+        JsonNode value = payload.at(pointer);
+        if (!value.isNumber() && (!value.isTextual() || value.asText().isEmpty())) {
+            return null;
+        }
+        try {
+            Instant instant = value.isNumber() ? Instant.ofEpochSecond(value.longValue())
+                    : OffsetDateTime.parse(value.asText()).toInstant();
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                throw new MalformedRecordException(pointer + " is out of range: " + value.asText());
+            }
+            return instant;
+        } catch (DateTimeParseException e) {
+            throw new MalformedRecordException(pointer + " is not a timestamp: " + value.asText(), e);
+        }
+    }
+
+    static Instant requiredInstant(JsonNode payload, String pointer) {
+        Instant instant = instant(payload, pointer);
+        if (instant == null) {
+            throw missing(pointer);
+        }
+        return instant;
+    }
+
+    static MalformedRecordException missing(String pointer) {
+        return new MalformedRecordException("payload has no " + pointer);
+    }
+
+    private static String parent(String pointer) {
+        return pointer.substring(0, pointer.lastIndexOf('/'));
+    }
+
+    private static String leaf(String pointer) {
+        return pointer.substring(pointer.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.orgpulse.projector.readmodel;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.common.TopicPartition;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+import dev.orgpulse.projector.config.ProjectorConfig;
+import dev.orgpulse.projector.fold.FoldPlan;
+import dev.orgpulse.projector.fold.LogRecord;
+import dev.orgpulse.projector.fold.PlannedRecord;
+import dev.orgpulse.projector.fold.ReadModelChanges;
+import dev.orgpulse.projector.fold.RecordOutcome;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The unit of work: one batch of the log written to the read models in one PostgreSQL transaction together
+ * with the checkpoint of each of its partitions. Records below a partition's stored checkpoint were folded
+ * already and are skipped, so a batch delivered again (after a crash, or to a second projector during a
+ * rebalance) has no second effect.
+ */
+@ApplicationScoped
+public class FoldTransaction {
+
+    private static final Logger LOG = Logger.getLogger(FoldTransaction.class);
+    private static final Comparator<TopicPartition> PARTITION_ORDER = Comparator.comparing(TopicPartition::topic)
+            .thenComparingInt(TopicPartition::partition);
+
+    private final Mutiny.SessionFactory sessions;
+    private final ReadModelRepository repository;
+    private final String consumerGroup;
+
+    public FoldTransaction(Mutiny.SessionFactory sessions, ReadModelRepository repository, ProjectorConfig config) {
+        this.sessions = sessions;
+        this.repository = repository;
+        this.consumerGroup = config.projector().consumerGroup();
+    }
+
+    /** Must be subscribed on a Vert.x context (Hibernate Reactive). */
+    public Uni<BatchResult> apply(FoldPlan plan) {
+        Map<TopicPartition, Long> nextOffsets = plan.nextOffsets();
+        // A fixed locking order, so two projectors sharing partitions for a moment cannot deadlock.
+        List<TopicPartition> partitions = nextOffsets.keySet().stream().sorted(PARTITION_ORDER).toList();
+        return sessions.withTransaction(session -> {
+            BatchTally tally = new BatchTally(plan.records().size());
+            Map<TopicPartition, Long> checkpoints = new HashMap<>();
+            return inOrder(partitions, partition -> repository.lockCheckpoint(session, consumerGroup, partition)
+                    .invoke(next -> checkpoints.put(partition, next)))
+                    .chain(() -> inOrder(plan.records(), planned -> apply(session, planned, checkpoints, tally)))
+                    .chain(() -> inOrder(partitions, partition -> repository.advanceCheckpoint(session, consumerGroup,
+                            partition, nextOffsets.get(partition))))
+                    .chain(() -> repository.status(session))
+                    .map(status -> {
+                        if (tally.changedReadModels()) {
+                            status.touch(Instant.now());
+                        }
+                        return tally.result(status.version(), positions(checkpoints, nextOffsets));
+                    });
+        });
+    }
+
+    private Uni<Void> apply(Mutiny.Session session, PlannedRecord planned, Map<TopicPartition, Long> checkpoints,
+            BatchTally tally) {
+        LogRecord record = planned.record();
+        RecordOutcome outcome = planned.outcome();
+        if (record.offset() < checkpoints.get(record.topicPartition())) {
+            LOG.debugf("Delivery %s at %s: below the checkpoint, folded before", outcome.deliveryId(), record);
+            tally.duplicate();
+            return Uni.createFrom().voidItem();
+        }
+        if (outcome instanceof RecordOutcome.DeadLetter deadLetter) {
+            return repository.recordDeadLetter(session, record, deadLetter)
+                    .invoke(() -> tally.deadLetter(record, deadLetter));
+        }
+        if (outcome instanceof RecordOutcome.Duplicate) {
+            LOG.debugf("Delivery %s at %s: same delivery earlier in this batch", outcome.deliveryId(), record);
+            tally.duplicate();
+            return Uni.createFrom().voidItem();
+        }
+        if (outcome instanceof RecordOutcome.Ignored ignored) {
+            return repository.recordDelivery(session, record, ignored.delivery(), DeliveryOutcome.IGNORED)
+                    .invoke(first -> {
+                        if (first) {
+                            LOG.debugf("Delivery %s at %s: ignored, %s", outcome.deliveryId(), record, ignored.reason());
+                            tally.ignored();
+                        } else {
+                            duplicateDelivery(record, outcome, tally);
+                        }
+                    })
+                    .replaceWithVoid();
+        }
+        RecordOutcome.Folded folded = (RecordOutcome.Folded) outcome;
+        return repository.recordDelivery(session, record, folded.delivery(), DeliveryOutcome.FOLDED)
+                .chain(first -> {
+                    if (!first) {
+                        duplicateDelivery(record, outcome, tally);
+                        return Uni.createFrom().voidItem();
+                    }
+                    tally.folded();
+                    return write(session, folded.changes(), tally)
+                            .invoke(effect -> LOG.debugf("Delivery %s (%s) at %s: folded, %s", outcome.deliveryId(),
+                                    outcome.eventType(), record, effect))
+                            .replaceWithVoid();
+                });
+    }
+
+    private Uni<RecordEffect> write(Mutiny.Session session, ReadModelChanges changes, BatchTally tally) {
+        RecordEffect effect = new RecordEffect(changes);
+        return inOrder(changes.people(), person -> repository.upsertPerson(session, person).invoke(changed -> {
+            if (changed) {
+                effect.people++;
+                tally.personChanged();
+            }
+        })).chain(() -> inOrder(changes.commits(), commit -> repository.insertCommit(session, commit).invoke(added -> {
+            if (added) {
+                effect.commits++;
+                tally.commitAdded();
+            }
+        }))).chain(() -> inOrder(changes.pullRequests(), pr -> repository.upsertPullRequest(session, pr).invoke(changed -> {
+            if (changed) {
+                effect.pullRequests++;
+                tally.pullRequestChanged();
+            }
+        }))).chain(() -> inOrder(changes.feed(), entry -> repository.insertFeedItem(session, entry).invoke(id -> {
+            if (id != null) {
+                effect.feed++;
+                tally.feedItemAdded(id, entry);
+            }
+        }))).replaceWith(effect);
+    }
+
+    private static void duplicateDelivery(LogRecord record, RecordOutcome outcome, BatchTally tally) {
+        LOG.debugf("Delivery %s at %s: delivery id folded before, no second effect", outcome.deliveryId(), record);
+        tally.duplicate();
+    }
+
+    private static Map<Integer, Long> positions(Map<TopicPartition, Long> checkpoints,
+            Map<TopicPartition, Long> nextOffsets) {
+        Map<Integer, Long> positions = new HashMap<>();
+        nextOffsets.forEach((partition, next) -> positions.put(partition.partition(),
+                Math.max(next, checkpoints.get(partition))));
+        return positions;
+    }
+
+    /** Each step after the previous one completed: one session runs one statement at a time. */
+    private static <T> Uni<Void> inOrder(List<T> items, Function<T, Uni<?>> step) {
+        return Multi.createFrom().iterable(items).onItem().call(step).collect().last().replaceWithVoid();
+    }
+
+    /** How much of one delivery's changes was new, for the debug line. */
+    private static final class RecordEffect {
+        private final ReadModelChanges changes;
+        private int people;
+        private int commits;
+        private int pullRequests;
+        private int feed;
+
+        RecordEffect(ReadModelChanges changes) {
+            this.changes = changes;
+        }
+
+        @Override
+        public String toString() {
+            return "new or changed: %d/%d commits, %d/%d pull requests, %d/%d feed items, %d/%d people".formatted(
+                    commits, changes.commits().size(), pullRequests, changes.pullRequests().size(), feed,
+                    changes.feed().size(), people, changes.people().size());
+        }
+    }
+}

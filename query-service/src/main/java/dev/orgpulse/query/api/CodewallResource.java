@@ -1,0 +1,72 @@
+package dev.orgpulse.query.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import dev.orgpulse.query.readmodel.ContributorsReadModel;
+import dev.orgpulse.query.readmodel.FeedReadModel;
+import dev.orgpulse.query.readmodel.HeatmapReadModel;
+import dev.orgpulse.query.readmodel.ReposReadModel;
+import dev.orgpulse.query.readmodel.StatsReadModel;
+import io.smallrye.mutiny.Uni;
+
+/** The five read endpoints of codewall, same paths and shapes, served from the cached read models. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public class CodewallResource {
+
+    private static final int RECENT_EVENTS_DEFAULT = 60;
+    private static final int TOP_REPOS_DEFAULT = 5;
+
+    private final StatsReadModel stats;
+    private final FeedReadModel feed;
+    private final ContributorsReadModel contributors;
+    private final ReposReadModel repos;
+    private final HeatmapReadModel heatmap;
+
+    public CodewallResource(StatsReadModel stats, FeedReadModel feed, ContributorsReadModel contributors,
+            ReposReadModel repos, HeatmapReadModel heatmap) {
+        this.stats = stats;
+        this.feed = feed;
+        this.contributors = contributors;
+        this.repos = repos;
+        this.heatmap = heatmap;
+    }
+
+    @GET
+    @Path("/stats")
+    public Uni<Stats> stats() {
+        return stats.current();
+    }
+
+    @GET
+    @Path("/events/recent")
+    public Uni<List<RecentEvent>> recentEvents(@RestQuery String limit) {
+        return feed.recent(Limits.clamp(limit, RECENT_EVENTS_DEFAULT))
+                .map(items -> items.stream().map(RecentEvent::of).toList());
+    }
+
+    @GET
+    @Path("/contributors/active")
+    public Uni<List<ActiveContributor>> activeContributors() {
+        return contributors.active();
+    }
+
+    @GET
+    @Path("/repos/top")
+    public Uni<List<TopRepo>> topRepos(@RestQuery String limit) {
+        return repos.top(Limits.clamp(limit, TOP_REPOS_DEFAULT));
+    }
+
+    @GET
+    @Path("/heatmap")
+    public Uni<List<HeatmapDay>> heatmap() {
+        return heatmap.days();
+    }
+}

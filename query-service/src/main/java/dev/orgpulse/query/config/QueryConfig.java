@@ -1,0 +1,49 @@
+package dev.orgpulse.query.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The query service's settings; every property has an {@code ORGPULSE_*} environment name. */
+@ConfigMapping(prefix = "orgpulse")
+public interface QueryConfig {
+
+    /** Rolling window of the feed, stats, contributors, top repos and heatmap, in days ({@code ORGPULSE_WINDOW_DAYS}). */
+    @WithDefault("90")
+    int windowDays();
+
+    /** Count bots ({@code [bot]} logins, {@code type: Bot}) in the people metrics ({@code ORGPULSE_INCLUDE_BOTS}). */
+    @WithDefault("false")
+    boolean includeBots();
+
+    /** The viewer gate's shared key ({@code ORGPULSE_ACCESS_KEY}); without it (and without the bypass) the API is closed. */
+    Optional<String> accessKey();
+
+    /** Opens the viewer gate to anyone; local use only ({@code ORGPULSE_DEV_AUTH_BYPASS}). */
+    @WithDefault("false")
+    boolean devAuthBypass();
+
+    Stream stream();
+
+    Session session();
+
+    interface Stream {
+
+        /** Longest silence on {@code /api/stream} before a heartbeat comment ({@code ORGPULSE_STREAM_HEARTBEAT}). */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** Most feed items replayed to a client that reconnects with {@code Last-Event-ID}. */
+        @WithDefault("500")
+        int replayLimit();
+    }
+
+    interface Session {
+
+        /** How long a viewer session cookie from the login page stays valid ({@code ORGPULSE_SESSION_MAX_AGE}). */
+        @WithDefault("12h")
+        Duration maxAge();
+    }
+}

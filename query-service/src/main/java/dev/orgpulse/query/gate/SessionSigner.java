@@ -1,0 +1,70 @@
+package dev.orgpulse.query.gate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs and checks viewer session cookies: {@code <expires epoch s>.<nonce>.<HMAC-SHA256>}. The HMAC key is
+ * derived from the access key, so rotating the access key ends every session signed with the old one.
+ */
+public final class SessionSigner {
+
+    private static final String HMAC = "HmacSHA256";
+    private static final byte[] PURPOSE = "orgpulse viewer session v1".getBytes(StandardCharsets.UTF_8);
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final byte[] signingKey;
+
+    public SessionSigner(String accessKey) {
+        this.signingKey = hmac(accessKey.getBytes(StandardCharsets.UTF_8), PURPOSE);
+    }
+
+    public String issue(Instant expiresAt) {
+        byte[] nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        String payload = expiresAt.getEpochSecond() + "." + ENCODER.encodeToString(nonce);
+        return payload + "." + ENCODER.encodeToString(sign(payload));
+    }
+
+    /** True when the value was signed by this key, is untouched, and has not expired at {@code now}. */
+    public boolean verify(String cookieValue, Instant now) {
+        int signatureStart = cookieValue.lastIndexOf('.');
+        int nonceStart = cookieValue.indexOf('.');
+        if (nonceStart <= 0 || signatureStart <= nonceStart) {
+            return false;
+        }
+        String payload = cookieValue.substring(0, signatureStart);
+        byte[] presented;
+        long expiresAt;
+        try {
+            presented = DECODER.decode(cookieValue.substring(signatureStart + 1));
+            expiresAt = Long.parseLong(payload.substring(0, nonceStart));
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
+        return MessageDigest.isEqual(sign(payload), presented) && now.getEpochSecond() < expiresAt;
+    }
+
+    private byte[] sign(String payload) {
+        return hmac(signingKey, payload.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] hmac(byte[] key, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.orgpulse.query.readmodel;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.orgpulse.query.api.HeatmapDay;
+import io.quarkus.cache.CacheResult;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Feed items per UTC day over the window's whole days, ending today. */
+@ApplicationScoped
+public class HeatmapReadModel {
+
+    private static final String PER_DAY = "SELECT (occurred_at AT TIME ZONE 'UTC')::date AS day, count(*) AS items"
+            + " FROM feed_item WHERE " + Rows.IN_WINDOW + " GROUP BY day";
+
+    private final Pool pool;
+    private final ReadWindows windows;
+
+    public HeatmapReadModel(Pool pool, ReadWindows windows) {
+        this.pool = pool;
+        this.windows = windows;
+    }
+
+    @CacheResult(cacheName = ReadModelCaches.HEATMAP)
+    public Uni<List<HeatmapDay>> days() {
+        ReadWindow window = windows.current();
+        return pool.preparedQuery(PER_DAY)
+                .execute(Tuple.of(window.firstDayStart(), window.includeBots()))
+                .map(rows -> {
+                    Map<LocalDate, Long> countsByDay = new HashMap<>();
+                    rows.forEach(row -> countsByDay.put(row.getLocalDate("day"), row.getLong("items")));
+                    return HeatmapCells.zeroFilled(countsByDay, window);
+                });
+    }
+}

@@ -1,0 +1,38 @@
+package dev.orgpulse.query.readmodel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * What "in the window" means for one read: feed items since {@link #since()} (now minus the window),
+ * and for the heatmap the {@link #days()} whole UTC days ending today.
+ *
+ * @param includeBots whether bots count in the people metrics
+ */
+public record ReadWindow(Instant now, int days, boolean includeBots) {
+
+    public ReadWindow {
+        if (days < 1) {
+            throw new IllegalArgumentException("the window must span at least one day, not " + days);
+        }
+    }
+
+    public OffsetDateTime since() {
+        return now.minus(days, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC);
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    public LocalDate firstDay() {
+        return today().minusDays(days - 1L);
+    }
+
+    public OffsetDateTime firstDayStart() {
+        return firstDay().atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.orgpulse.query.stream;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+
+/** Fans the stream messages of each change notice out to every connected stream client. */
+@ApplicationScoped
+public class ChangeHub {
+
+    private final BroadcastProcessor<StreamMessage> broadcast = BroadcastProcessor.create();
+    private final AtomicInteger listeners = new AtomicInteger();
+
+    public ChangeHub(MeterRegistry metrics) {
+        Gauge.builder("orgpulse.stream.clients", listeners, AtomicInteger::get)
+                .description("viewers connected to /api/stream")
+                .register(metrics);
+    }
+
+    /** Called by the one notice consumer, one notice at a time. */
+    public void publish(List<StreamMessage> messages) {
+        messages.forEach(broadcast::onNext);
+    }
+
+    /** Hot: a subscriber sees what is published after it subscribed, and must take everything (unbounded request). */
+    public Multi<StreamMessage> live() {
+        return broadcast
+                .onSubscription().invoke(listeners::incrementAndGet)
+                .onTermination().invoke(listeners::decrementAndGet);
+    }
+
+    /** How many stream clients are listening now. */
+    public int listeners() {
+        return listeners.get();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.orgpulse.query.stream;
+
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+/**
+ * One thing written to {@code /api/stream}: a named event with an id and JSON data, or a comment.
+ *
+ * @param id   the feed id of an activity; the highest feed id known for stats; unused for comments
+ * @param text the JSON data of an event, the text of a comment
+ */
+public record StreamMessage(Type type, long id, String text) {
+
+    public enum Type {
+        ACTIVITY("activity"),
+        STATS("stats"),
+        COMMENT(null);
+
+        private final String eventName;
+
+        Type(String eventName) {
+            this.eventName = eventName;
+        }
+
+        public String eventName() {
+            return eventName;
+        }
+    }
+
+    static final StreamMessage CONNECTED = comment("connected");
+    static final StreamMessage HEARTBEAT = comment("heartbeat");
+
+    static StreamMessage comment(String text) {
+        return new StreamMessage(Type.COMMENT, 0, text);
+    }
+
+    boolean isActivity() {
+        return type == Type.ACTIVITY;
+    }
+
+    OutboundSseEvent toSse(Sse sse) {
+        if (type == Type.COMMENT) {
+            return sse.newEventBuilder().comment(text).build();
+        }
+        return sse.newEventBuilder().name(type.eventName()).id(Long.toString(id)).data(text).build();
+    }
+}

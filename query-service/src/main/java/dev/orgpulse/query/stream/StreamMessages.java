@@ -1,0 +1,38 @@
+package dev.orgpulse.query.stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.orgpulse.eventlog.FeedItem;
+import dev.orgpulse.query.api.RecentEvent;
+import dev.orgpulse.query.api.Stats;
+
+/** Writes stream events with the same JSON as the API answers (the application's mapper, snake_case). */
+@ApplicationScoped
+public class StreamMessages {
+
+    private final ObjectMapper json;
+
+    public StreamMessages(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public StreamMessage activity(FeedItem item) {
+        return new StreamMessage(StreamMessage.Type.ACTIVITY, item.id(), write(RecentEvent.of(item)));
+    }
+
+    /** @param highestFeedId where a client that saw this stands, for its {@code Last-Event-ID} */
+    public StreamMessage stats(Stats stats, long highestFeedId) {
+        return new StreamMessage(StreamMessage.Type.STATS, highestFeedId, write(stats));
+    }
+
+    private String write(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stream data is not writable as JSON: " + data, e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.orgpulse.query.stream;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import org.jboss.resteasy.reactive.RestHeader;
+
+import io.smallrye.mutiny.Multi;
+
+/** {@code GET /api/stream}: Server-Sent Events of activity and stats, resumable with {@code Last-Event-ID}. */
+@Path("/api/stream")
+public class StreamResource {
+
+    private final ViewerStreams streams;
+
+    public StreamResource(ViewerStreams streams) {
+        this.streams = streams;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> stream(@RestHeader("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        return streams.open(LastEventId.parse(lastEventId)).map(message -> message.toSse(sse));
+    }
+}

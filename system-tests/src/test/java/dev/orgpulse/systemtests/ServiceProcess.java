@@ -1,0 +1,103 @@
+package dev.orgpulse.systemtests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** One packaged OrgPulse service ({@code target/quarkus-app/quarkus-run.jar}) running as its own JVM. */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(90);
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String name, int port, Process process, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code <repository>/<module>/target/quarkus-app/quarkus-run.jar} and waits until it is ready. */
+    static ServiceProcess start(String module, Map<String, String> environment) throws IOException, InterruptedException {
+        Path repository = Path.of(System.getProperty("orgpulse.repository.dir", ".."));
+        Path jar = repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
+        }
+        int port = freePort();
+        Path log = Path.of("target", "services", module + ".log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        ServiceProcess service = new ServiceProcess(module, port, builder.start(), log);
+        service.awaitReady();
+        return service;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    String baseUri() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private void awaitReady() throws InterruptedException, IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(STARTUP_LIMIT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath()
+                        + ":\n" + tail());
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri("/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        close();
+        throw new IllegalStateException(name + " was not ready within " + STARTUP_LIMIT + "; see " + log.toAbsolutePath()
+                + ":\n" + tail());
+    }
+
+    private String tail() throws IOException {
+        var lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
