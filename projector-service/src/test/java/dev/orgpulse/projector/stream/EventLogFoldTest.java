@@ -187,13 +187,13 @@ class EventLogFoldTest {
 
         Map<String, Object> deadLetter = sql.row("""
                 SELECT topic, partition_id, delivery_id, event_type, reason FROM dead_letter WHERE record_offset = ?
-                AND partition_id = ?""", notJson.offset(), notJson.partition());
+                AND partition_id = ? AND topic = ?""", notJson.offset(), notJson.partition(), Topics.EVENTS);
         assertEquals(Topics.EVENTS, deadLetter.get("topic"));
         assertEquals(badDelivery, deadLetter.get("delivery_id"));
         assertEquals("push", deadLetter.get("event_type"));
         assertTrue(((String) deadLetter.get("reason")).contains("JSON"), (String) deadLetter.get("reason"));
-        assertNull(sql.row("SELECT delivery_id FROM dead_letter WHERE record_offset = ? AND partition_id = ?",
-                noHeaders.offset(), noHeaders.partition()).get("delivery_id"));
+        assertNull(sql.row("SELECT delivery_id FROM dead_letter WHERE record_offset = ? AND partition_id = ? AND topic = ?",
+                noHeaders.offset(), noHeaders.partition(), Topics.EVENTS).get("delivery_id"));
         assertEquals(0, sql.number("SELECT count(*) FROM processed_delivery WHERE delivery_id = ?", badDelivery));
         assertEquals(1, sql.number("SELECT count(*) FROM git_commit WHERE sha = ?", sha));
     }
@@ -283,8 +283,8 @@ class EventLogFoldTest {
         awaitFolded(log.github("push", uuid(), push(repo, "main", commit(goodSha, "Fine", "octo", "2024-03-01T09:01:00Z"))));
 
         Map<String, Object> deadLetter = sql.row(
-                "SELECT delivery_id, reason FROM dead_letter WHERE partition_id = ? AND record_offset = ?",
-                refused.partition(), refused.offset());
+                "SELECT delivery_id, reason FROM dead_letter WHERE partition_id = ? AND record_offset = ? AND topic = ?",
+                refused.partition(), refused.offset(), Topics.EVENTS);
         assertEquals(refusedDelivery, deadLetter.get("delivery_id"));
         assertTrue(((String) deadLetter.get("reason")).startsWith("PostgreSQL refused its writes"),
                 (String) deadLetter.get("reason"));
