@@ -14,6 +14,8 @@ public interface IngestConfig {
 
     GitHub github();
 
+    PubSub pubsub();
+
     Ingest ingest();
 
     interface GitHub {
@@ -23,6 +25,33 @@ public interface IngestConfig {
          * accepted, so a secret can be rotated without refusing deliveries. None configured: every delivery is refused.
          */
         Optional<List<String>> webhookSecrets();
+    }
+
+    interface PubSub {
+
+        /**
+         * {@code ORGPULSE_PUBSUB_AUDIENCE}: the audience the push subscription puts in its Google ID tokens (the
+         * push endpoint URL unless the subscription names another). None configured: every push is refused (401).
+         */
+        Optional<String> audience();
+
+        /**
+         * {@code ORGPULSE_PUBSUB_SERVICE_ACCOUNTS}: comma-separated; the service accounts whose tokens may push.
+         * None configured: every push is refused (403).
+         */
+        Optional<List<String>> serviceAccounts();
+
+        /** {@code ORGPULSE_PUBSUB_JWKS_URL}: the key set Google signs its ID tokens with. */
+        @WithDefault("https://www.googleapis.com/oauth2/v3/certs")
+        String jwksUrl();
+
+        /**
+         * {@code ORGPULSE_PUBSUB_JWKS_MIN_REFRESH_INTERVAL}: the least time between two fetches of the key set.
+         * A token naming an unknown key makes the service look again, but no oftener than this, so a flood of
+         * forged key ids cannot turn into a flood of requests to Google.
+         */
+        @WithDefault("30S")
+        Duration jwksMinRefreshInterval();
     }
 
     interface Ingest {

@@ -21,7 +21,9 @@ public class DeliveryOutcomes {
     private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
 
     /** Delivery ids are logged before they are authenticated: anything unusual must not forge log lines. */
-    private static final Pattern PRINTABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern PRINTABLE_ID = Pattern.compile("[A-Za-z0-9._:/@+-]{1,256}");
+    /** Rejection details may quote what the sender sent (a token's key id, say): one line each, whatever it holds. */
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}");
 
     private final MeterRegistry registry;
 
@@ -43,17 +45,18 @@ public class DeliveryOutcomes {
                 .increment();
         String message = "%s delivery %s rejected with %d %s: %s";
         Object[] arguments = { rejected.source(), printable(rejected.deliveryId()), rejection.status(),
-                rejection.reason(), rejected.detail() };
-        if (rejection == Rejection.LOG_UNAVAILABLE) {
+                rejection.reason(), CONTROL_CHARACTERS.matcher(String.valueOf(rejected.detail())).replaceAll("?") };
+        if (rejection.isServiceFault()) {
             LOG.errorf(rejected.getCause(), message, arguments);
         } else {
             LOG.warnf(message, arguments);
         }
     }
 
-    static String printable(String value) {
+    /** @return the value when it is a plain identifier, a placeholder otherwise */
+    public static String printable(String value) {
         if (value == null) {
-            return "<none>";
+            return "unknown";
         }
         return PRINTABLE_ID.matcher(value).matches() ? value : "<unprintable>";
     }

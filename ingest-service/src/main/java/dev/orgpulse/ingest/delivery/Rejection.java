@@ -9,8 +9,14 @@ public enum Rejection {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     TOO_LARGE(413, "too_large"),
     BAD_SIGNATURE(401, "bad_signature"),
+    /** No bearer token, or not a valid Google ID token for this service. */
+    INVALID_TOKEN(401, "invalid_token"),
+    /** A valid Google ID token, but of an account that may not push. */
+    FORBIDDEN_SENDER(403, "forbidden_sender"),
     MALFORMED(400, "malformed"),
-    LOG_UNAVAILABLE(503, "log_unavailable");
+    LOG_UNAVAILABLE(503, "log_unavailable"),
+    /** Google's signing keys could not be fetched, so no token can be checked yet; the sender retries. */
+    VERIFICATION_UNAVAILABLE(503, "verification_unavailable");
 
     private final int status;
     private final String reason;
@@ -26,5 +32,10 @@ public enum Rejection {
 
     public String reason() {
         return reason;
+    }
+
+    /** The service, not the delivery, is at fault: the sender should retry. */
+    public boolean isServiceFault() {
+        return status >= 500;
     }
 }

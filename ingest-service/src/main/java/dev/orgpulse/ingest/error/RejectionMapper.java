@@ -1,5 +1,6 @@
 package dev.orgpulse.ingest.error;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -27,6 +28,9 @@ public class RejectionMapper {
         if (rejected.rejection() == Rejection.TOO_LARGE) {
             // the rest of an oversized body may still be on its way: end the connection rather than drain it
             response.header("Connection", "close");
+        }
+        if (rejected.rejection() == Rejection.INVALID_TOKEN) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         }
         return response.build();
     }

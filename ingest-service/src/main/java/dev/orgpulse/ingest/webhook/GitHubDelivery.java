@@ -1,6 +1,5 @@
 package dev.orgpulse.ingest.webhook;
 
-import java.util.Locale;
 import java.util.Set;
 
 import jakarta.ws.rs.core.HttpHeaders;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import dev.orgpulse.eventlog.GitHubPayloads;
 import dev.orgpulse.eventlog.Sources;
 import dev.orgpulse.ingest.delivery.DeliveryRejectedException;
+import dev.orgpulse.ingest.delivery.MediaTypes;
 import dev.orgpulse.ingest.delivery.Rejection;
 
 /**
@@ -36,19 +36,10 @@ public record GitHubDelivery(String eventType, String deliveryId, String content
     }
 
     public boolean hasSupportedMediaType() {
-        if (contentType == null) {
-            return false;
-        }
-        int parameters = contentType.indexOf(';');
-        String type = parameters < 0 ? contentType : contentType.substring(0, parameters);
-        return SUPPORTED_MEDIA_TYPES.contains(type.strip().toLowerCase(Locale.ROOT));
+        return MediaTypes.isOneOf(contentType, SUPPORTED_MEDIA_TYPES);
     }
 
     public DeliveryRejectedException reject(Rejection rejection, String detail) {
-        return reject(rejection, detail, null);
-    }
-
-    public DeliveryRejectedException reject(Rejection rejection, String detail, Throwable cause) {
-        return new DeliveryRejectedException(Sources.GITHUB, deliveryId, rejection, detail, cause);
+        return new DeliveryRejectedException(Sources.GITHUB, deliveryId, rejection, detail, null);
     }
 }

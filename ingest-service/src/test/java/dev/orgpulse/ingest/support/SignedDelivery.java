@@ -23,10 +23,6 @@ import javax.crypto.spec.SecretKeySpec;
 import dev.orgpulse.testing.Fixtures;
 import io.restassured.RestAssured;
 import io.restassured.builder.ResponseBuilder;
-import io.restassured.config.EncoderConfig;
-import io.restassured.http.ContentType;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 
 /**
@@ -42,18 +38,10 @@ public final class SignedDelivery {
     public static final String EVENT_HEADER = "X-GitHub-Event";
     public static final String DELIVERY_HEADER = "X-GitHub-Delivery";
     public static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
-    public static final String FORM = "application/x-www-form-urlencoded";
+    public static final String FORM = SendAsIs.FORM;
 
     private static final String PATH = "/webhooks/github";
     private static final HttpClient CHUNKING_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    private static final RestAssuredConfig AS_GITHUB_SENDS = RestAssuredConfig.config()
-            // the body and its Content-Type go out exactly as given: they are what the log must store
-            .encoderConfig(EncoderConfig.encoderConfig()
-                    .appendDefaultContentCharsetToContentTypeIfUndefined(false)
-                    .encodeContentTypeAs(FORM, ContentType.BINARY))
-            // a service that hangs fails the test instead of stalling the build
-            .httpClient(HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 30_000));
 
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final byte[] body;
@@ -128,7 +116,7 @@ public final class SignedDelivery {
         if (streamed) {
             return postChunked();
         }
-        return given().config(AS_GITHUB_SENDS).contentType(contentType).headers(headers).body(body)
+        return given().config(SendAsIs.CONFIG).contentType(contentType).headers(headers).body(body)
                 .post(PATH);
     }
 

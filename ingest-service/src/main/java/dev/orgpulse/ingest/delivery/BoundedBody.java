@@ -1,4 +1,4 @@
-package dev.orgpulse.ingest.webhook;
+package dev.orgpulse.ingest.delivery;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

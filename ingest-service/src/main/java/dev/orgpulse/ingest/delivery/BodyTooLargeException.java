@@ -1,4 +1,4 @@
-package dev.orgpulse.ingest.webhook;
+package dev.orgpulse.ingest.delivery;
 
 /** A request body over the configured cap. */
 public class BodyTooLargeException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.orgpulse.ingest.webhook;
+package dev.orgpulse.ingest.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,0 +1,87 @@
+package dev.orgpulse.ingest.delivery;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import dev.orgpulse.eventlog.DeliveryMetadata;
+import dev.orgpulse.ingest.config.IngestConfig;
+import dev.orgpulse.ingest.log.LogAppender;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The steps every source shares on its way to the log: the body read whole under the cap, and, once the
+ * source's own checks passed, the record appended and the broker's answer turned into the sender's answer.
+ */
+@ApplicationScoped
+public class LogIntake {
+
+    private static final Logger LOG = Logger.getLogger(LogIntake.class);
+
+    private final LogAppender log;
+    private final DeliveryOutcomes outcomes;
+    private final long maxBodyBytes;
+    private final long serverBodyLimit;
+
+    public LogIntake(IngestConfig config, LogAppender log, DeliveryOutcomes outcomes,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize serverBodyLimit) {
+        this.log = log;
+        this.outcomes = outcomes;
+        this.maxBodyBytes = config.ingest().maxBodySize().asLongValue();
+        this.serverBodyLimit = serverBodyLimit.asLongValue();
+    }
+
+    void reportSetup(@Observes StartupEvent started) {
+        LOG.infof("Deliveries are accepted with bodies up to %d bytes", maxBodyBytes);
+        if (serverBodyLimit <= maxBodyBytes) {
+            LOG.warnf("quarkus.http.limits.max-body-size (%d bytes) is not above orgpulse.ingest.max-body-size "
+                    + "(%d bytes): the server refuses oversized bodies itself, without logging or counting them",
+                    serverBodyLimit, maxBodyBytes);
+        }
+    }
+
+    /**
+     * @param deliveryId the sender's claim, {@code null} while it is only known from the body
+     * @param declaredLength the Content-Length, negative when the body is chunked
+     * @throws DeliveryRejectedException when the body is over the cap or could not be read
+     */
+    public byte[] read(String source, String deliveryId, InputStream body, long declaredLength) {
+        try {
+            return BoundedBody.read(body, declaredLength, maxBodyBytes);
+        } catch (BodyTooLargeException e) {
+            throw new DeliveryRejectedException(source, deliveryId, Rejection.TOO_LARGE, e.getMessage(), null);
+        } catch (IOException e) {
+            throw new DeliveryRejectedException(source, deliveryId, Rejection.MALFORMED,
+                    "body could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Appends a verified delivery, its body exactly as received.
+     *
+     * @return the delivery's metadata, once the broker acknowledged its record; else fails with a
+     *         {@link DeliveryRejectedException}
+     */
+    public Uni<DeliveryMetadata> append(String key, byte[] body, DeliveryMetadata metadata) {
+        return log.append(key, body, metadata)
+                .onFailure().transform(failure -> failure instanceof RecordTooLargeException
+                        ? rejected(metadata, Rejection.TOO_LARGE, "the log does not take records this large", failure)
+                        : rejected(metadata, Rejection.LOG_UNAVAILABLE,
+                                "the log did not acknowledge the delivery; retry later", failure))
+                .invoke(position -> outcomes.accepted(metadata, position))
+                .replaceWith(metadata);
+    }
+
+    private static DeliveryRejectedException rejected(DeliveryMetadata metadata, Rejection rejection, String detail,
+            Throwable cause) {
+        return new DeliveryRejectedException(metadata.source(), metadata.deliveryId(), rejection, detail, cause);
+    }
+}
