@@ -7,6 +7,9 @@ public final class Sources {
     public static final String GITHUB_BACKFILL = "github-backfill";
     public static final String PUBSUB = "pubsub";
 
+    /** An answer of the Google Meet REST API, appended by the enricher so that a fold never calls the network. */
+    public static final String MEET_API = "meet-api";
+
     private Sources() {
     }
 }
