@@ -3,6 +3,7 @@ package dev.orgpulse.projector.config;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** The projector's {@code orgpulse.*} settings (environment {@code ORGPULSE_*}). */
 @ConfigMapping(prefix = "orgpulse")
@@ -10,6 +11,13 @@ public interface ProjectorConfig {
 
     /** {@code ORGPULSE_ADMIN_KEY}: the Bearer credential of the admin endpoints; without it they stay closed. */
     Optional<String> adminKey();
+
+    /**
+     * {@code ORGPULSE_WINDOW_DAYS}: the feed's rolling window; older feed items are trimmed (their facts and the
+     * daily activity stay). The query service reads the same setting.
+     */
+    @WithDefault("90")
+    int windowDays();
 
     Projector projector();
 

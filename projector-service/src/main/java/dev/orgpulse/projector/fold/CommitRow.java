@@ -5,11 +5,12 @@ import java.time.Instant;
 /**
  * A commit as pushed.
  *
- * @param authorLogin the author's GitHub login, or the author's name when the commit carries no login
- * @param message     the first line of the commit message
- * @param branch      the pushed branch, without {@code refs/heads/}
- * @param deliveryId  the delivery that brought it first
+ * @param authorLogin     the author's GitHub login; without one, the author's name, or else their email
+ * @param message         the first line of the commit message
+ * @param branch          the pushed branch, without {@code refs/heads/}
+ * @param onDefaultBranch whether it was pushed to the repository's default branch: commits elsewhere count, marked
+ * @param deliveryId      the delivery that brought it first
  */
-public record CommitRow(String sha, String repo, String authorLogin, String authorName, String message,
-        Instant committedAt, String branch, boolean bot, String deliveryId) {
+public record CommitRow(String sha, long repoId, String repo, String authorLogin, String authorName, String authorEmail,
+        String message, Instant committedAt, String branch, boolean onDefaultBranch, boolean bot, String deliveryId) {
 }

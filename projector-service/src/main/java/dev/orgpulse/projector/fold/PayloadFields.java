@@ -30,7 +30,7 @@ final class PayloadFields {
 
     /** The text at a JSON pointer such as {@code /repository/full_name}. */
     static String requiredText(JsonNode payload, String pointer) {
-        String text = text(payload.at(parent(pointer)), leaf(pointer));
+        String text = textAt(payload, pointer);
         if (text == null) {
             throw missing(pointer);
         }
@@ -43,6 +43,31 @@ final class PayloadFields {
             throw missing(pointer);
         }
         return value.intValue();
+    }
+
+    /** A whole number at a JSON pointer, or {@code null} when it is absent or not a number. */
+    static Integer integer(JsonNode payload, String pointer) {
+        JsonNode value = payload.at(pointer);
+        return value.isIntegralNumber() && value.canConvertToInt() ? value.intValue() : null;
+    }
+
+    /** An id such as {@code /repository/id}: GitHub's ids outgrow an int. */
+    static long requiredLong(JsonNode payload, String pointer) {
+        JsonNode value = payload.at(pointer);
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw missing(pointer);
+        }
+        return value.longValue();
+    }
+
+    static Long longValue(JsonNode payload, String pointer) {
+        JsonNode value = payload.at(pointer);
+        return value.isIntegralNumber() && value.canConvertToLong() ? value.longValue() : null;
+    }
+
+    /** The text at a JSON pointer, or {@code null} when absent, null or empty. */
+    static String textAt(JsonNode payload, String pointer) {
+        return text(payload.at(parent(pointer)), leaf(pointer));
     }
 
     /** An instant written as ISO-8601 with an offset ({@code 2019-05-15T15:20:33Z}) or as epoch seconds. */
@@ -61,6 +86,33 @@ final class PayloadFields {
         } catch (DateTimeParseException e) {
             throw new MalformedRecordException(pointer + " is not a timestamp: " + value.asText(), e);
         }
+    }
+
+    /** The earliest instant a payload can hold: what a snapshot without any time of its own is dated. */
+    static Instant earliest() {
+        return EARLIEST;
+    }
+
+    /** The later of the given instants, ignoring {@code null}s; {@code null} when all are. */
+    static Instant latest(Instant... instants) {
+        Instant latest = null;
+        for (Instant instant : instants) {
+            if (instant != null && (latest == null || instant.isAfter(latest))) {
+                latest = instant;
+            }
+        }
+        return latest;
+    }
+
+    /** The first of the given values that is not {@code null}. */
+    @SafeVarargs
+    static <T> T firstPresent(T... values) {
+        for (T value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     static Instant requiredInstant(JsonNode payload, String pointer) {

@@ -1,8 +1,7 @@
 package dev.orgpulse.projector.fold;
 
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgpulse.eventlog.DeliveryMetadata;
 
 /**
- * A {@code push}: each commit once (by sha), a {@code commit} feed item per commit, the people involved.
- * Tags and deleted branches bring no commits.
+ * A {@code push}: the push itself (created, deleted, forced, tag, default branch or not), each commit once (by
+ * sha) with a {@code commit} feed item, a {@code force_pushed} item for a rewritten branch, the people involved.
+ * Tags and deleted refs bring no commits; commits pushed to other branches than the default count, marked.
+ * Branches and tags created or deleted are told by {@code create}/{@code delete} ({@link RefFold}), not here.
  */
 final class PushFold implements GitHubEventFold {
 
@@ -21,49 +22,66 @@ final class PushFold implements GitHubEventFold {
 
     @Override
     public RecordOutcome fold(DeliveryMetadata delivery, JsonNode payload) {
-        String repo = PayloadFields.requiredText(payload, "/repository/full_name");
+        GitHubRepository repository = GitHubRepository.required(payload);
         Optional<GitHubUser> sender = GitHubUser.at(payload.path("sender"));
-        List<PersonRow> people = new ArrayList<>();
-        sender.ifPresent(user -> people.add(user.asPerson(delivery.receivedAt())));
+        ReadModelChanges.Builder changes = ReadModelChanges.of(delivery).repository(repository.snapshot())
+                .person(sender);
 
-        String ref = PayloadFields.text(payload, "ref");
-        boolean bringsCommits = ref != null && !ref.startsWith(TAG_PREFIX) && !payload.path("deleted").asBoolean(false);
+        String ref = PayloadFields.requiredText(payload, "/ref");
+        boolean tag = ref.startsWith(TAG_PREFIX);
+        boolean branch = ref.startsWith(BRANCH_PREFIX);
+        String refName = tag ? ref.substring(TAG_PREFIX.length())
+                : branch ? ref.substring(BRANCH_PREFIX.length()) : ref;
+        boolean deleted = payload.path("deleted").asBoolean(false);
+        boolean forced = payload.path("forced").asBoolean(false);
+        boolean onDefaultBranch = branch && repository.isDefaultBranch(refName);
+
         Map<String, CommitRow> commits = new LinkedHashMap<>();
-        if (bringsCommits) {
-            String branch = ref.startsWith(BRANCH_PREFIX) ? ref.substring(BRANCH_PREFIX.length()) : ref;
+        if (!tag && !deleted) {
             for (JsonNode commit : payload.path("commits")) {
                 String sha = PayloadFields.requiredText(commit, "/id");
                 if (!commits.containsKey(sha)) {
-                    CommitRow row = commit(commit, sha, repo, branch, sender, delivery);
+                    CommitRow row = commit(commit, sha, repository, refName, onDefaultBranch, sender, delivery);
                     commits.put(sha, row);
+                    changes.commit(row).feed(new FeedEntry("commit:" + sha, row.committedAt(), FeedKind.COMMIT,
+                            row.authorLogin(), repository.id(), repository.fullName(), row.message(), row.bot()));
                     String username = PayloadFields.text(commit.path("author"), "username");
                     if (username != null) {
-                        people.add(new PersonRow(username, row.authorName(), null, row.bot(), delivery.receivedAt()));
+                        changes.person(new PersonRow(username, row.authorName(), null, row.bot(), delivery.receivedAt()));
                     }
                 }
             }
         }
-        List<FeedEntry> feed = commits.values().stream()
-                .map(commit -> new FeedEntry("commit:" + commit.sha(), commit.committedAt(), FeedKind.COMMIT,
-                        commit.authorLogin(), repo, commit.message(), commit.bot()))
-                .toList();
-        return new RecordOutcome.Folded(delivery, new ReadModelChanges(ReadModelChanges.peopleByLogin(people),
-                List.copyOf(commits.values()), List.of(), feed));
+
+        String before = PayloadFields.requiredText(payload, "/before");
+        String after = PayloadFields.requiredText(payload, "/after");
+        Instant pushedAt = PayloadFields.firstPresent(PayloadFields.instant(payload, "/repository/pushed_at"),
+                delivery.receivedAt());
+        String pusher = sender.map(GitHubUser::login).orElse(PayloadFields.textAt(payload, "/pusher/name"));
+        changes.push(new PushRow(repository.id(), repository.fullName(), ref, tag ? "tag" : branch ? "branch" : "other",
+                refName, before, after, pusher, sender.map(GitHubUser::bot).orElse(false),
+                payload.path("created").asBoolean(false), deleted, forced, onDefaultBranch, commits.size(), pushedAt,
+                delivery.deliveryId()));
+        if (forced && !deleted && sender.isPresent()) {
+            changes.feed("force-push:" + repository.id() + ":" + ref + ":" + before + ".." + after, pushedAt,
+                    FeedKind.FORCE_PUSHED, sender.get(), repository, refName);
+        }
+        return changes.folded();
     }
 
-    private static CommitRow commit(JsonNode commit, String sha, String repo, String branch,
-            Optional<GitHubUser> sender, DeliveryMetadata delivery) {
+    private static CommitRow commit(JsonNode commit, String sha, GitHubRepository repository, String branch,
+            boolean onDefaultBranch, Optional<GitHubUser> sender, DeliveryMetadata delivery) {
         JsonNode author = commit.path("author");
         String name = PayloadFields.text(author, "name");
-        String username = PayloadFields.text(author, "username");
-        String login = username != null ? username : name;
+        String email = PayloadFields.text(author, "email");
+        String login = PayloadFields.firstPresent(PayloadFields.text(author, "username"), name, email);
         if (login == null) {
             throw PayloadFields.missing("/commits/" + sha + "/author/name");
         }
         boolean pushedByBotItself = sender.map(user -> user.bot() && user.login().equals(login)).orElse(false);
-        return new CommitRow(sha, repo, login, name, firstLine(PayloadFields.text(commit, "message")),
-                PayloadFields.requiredInstant(commit, "/timestamp"), branch, Bots.isBotLogin(login) || pushedByBotItself,
-                delivery.deliveryId());
+        return new CommitRow(sha, repository.id(), repository.fullName(), login, name, email,
+                firstLine(PayloadFields.text(commit, "message")), PayloadFields.requiredInstant(commit, "/timestamp"),
+                branch, onDefaultBranch, Bots.isBotLogin(login) || pushedByBotItself, delivery.deliveryId());
     }
 
     static String firstLine(String message) {

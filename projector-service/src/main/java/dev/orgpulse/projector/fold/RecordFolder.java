@@ -22,9 +22,26 @@ public final class RecordFolder {
 
     private static final Set<String> GITHUB_SOURCES = Set.of(Sources.GITHUB, Sources.GITHUB_BACKFILL);
 
-    private final Map<String, GitHubEventFold> githubFolds = Map.of(
-            "push", new PushFold(),
-            "pull_request", new PullRequestFold());
+    /** The event types that tell what people do; every other type is kept in the log and ignored here. */
+    private final Map<String, GitHubEventFold> githubFolds = Map.ofEntries(
+            Map.entry("push", new PushFold()),
+            Map.entry("pull_request", new PullRequestFold()),
+            Map.entry("pull_request_review", new ReviewFold()),
+            Map.entry("pull_request_review_comment", CommentFold.onPullRequestDiffs()),
+            Map.entry("issue_comment", CommentFold.onConversations()),
+            Map.entry("issues", new IssueFold()),
+            Map.entry("create", RefFold.creations()),
+            Map.entry("delete", RefFold.deletions()),
+            Map.entry("release", new ReleaseFold()),
+            Map.entry("workflow_run", new WorkflowRunFold()),
+            Map.entry("workflow_job", new WorkflowJobFold()),
+            Map.entry("check_run", new CheckRunFold()),
+            Map.entry("deployment", new DeploymentFold()),
+            Map.entry("deployment_status", new DeploymentFold()),
+            Map.entry("repository", new RepositoryFold()),
+            Map.entry("member", new PeopleFold()),
+            Map.entry("membership", new PeopleFold()),
+            Map.entry("organization", new PeopleFold()));
 
     public RecordOutcome fold(LogRecord record) {
         DeliveryMetadata delivery;

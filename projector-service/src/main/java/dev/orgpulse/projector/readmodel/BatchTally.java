@@ -22,6 +22,7 @@ final class BatchTally {
     private final List<DeadLetterNote> deadLetters = new ArrayList<>();
     private final Set<ReadModel> changed = EnumSet.noneOf(ReadModel.class);
     private final List<FeedItem> feed = new ArrayList<>();
+    private boolean touched;
 
     BatchTally(int records) {
         this.records = records;
@@ -45,26 +46,49 @@ final class BatchTally {
     }
 
     void personChanged() {
-        changed.add(ReadModel.CONTRIBUTORS);
+        changed(ReadModel.CONTRIBUTORS);
     }
 
-    void commitAdded() {
-        changed.addAll(EnumSet.of(ReadModel.STATS, ReadModel.CONTRIBUTORS, ReadModel.REPOS, ReadModel.HEATMAP));
+    /** Names are shown through the repository table: the feed, contributors and top repositories may read differently. */
+    void repositoryChanged() {
+        changed(ReadModel.FEED, ReadModel.CONTRIBUTORS, ReadModel.REPOS);
     }
 
     void pullRequestChanged() {
-        changed.addAll(EnumSet.of(ReadModel.STATS, ReadModel.PULL_REQUESTS));
+        changed(ReadModel.STATS, ReadModel.PULL_REQUESTS);
+    }
+
+    void reviewChanged() {
+        changed(ReadModel.PULL_REQUESTS);
+    }
+
+    void activityCounted() {
+        changed(ReadModel.HEATMAP);
     }
 
     void feedItemAdded(long id, FeedEntry entry) {
-        changed.addAll(EnumSet.of(ReadModel.FEED, ReadModel.STATS, ReadModel.CONTRIBUTORS, ReadModel.REPOS,
-                ReadModel.HEATMAP));
+        if (entry.activity()) {
+            changed(ReadModel.FEED, ReadModel.STATS, ReadModel.CONTRIBUTORS, ReadModel.REPOS, ReadModel.HEATMAP);
+        } else {
+            changed(ReadModel.FEED);
+        }
         feed.add(new FeedItem(id, entry.occurredAt().getEpochSecond(), entry.kind().wireName(), entry.dev(),
                 entry.repo(), entry.message()));
     }
 
-    boolean changedReadModels() {
-        return !changed.isEmpty();
+    /** A row changed that no read model of the query service shows yet (pushes, CI, deployments). */
+    void touched() {
+        touched = true;
+    }
+
+    private void changed(ReadModel... readModels) {
+        changed.addAll(List.of(readModels));
+        touched = true;
+    }
+
+    /** Whether the batch wrote anything: the read models' last update moves. */
+    boolean changedAnything() {
+        return touched;
     }
 
     BatchResult result(String readModelVersion, Map<Integer, Long> positions) {

@@ -3,8 +3,10 @@ package dev.orgpulse.projector.readmodel;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import dev.orgpulse.projector.config.ProjectorConfig;
+import dev.orgpulse.projector.fold.FeedEntry;
 import dev.orgpulse.projector.fold.FoldPlan;
 import dev.orgpulse.projector.fold.LogRecord;
 import dev.orgpulse.projector.fold.PlannedRecord;
@@ -60,7 +63,7 @@ public class FoldTransaction {
                             partition, nextOffsets.get(partition))))
                     .chain(() -> repository.status(session))
                     .map(status -> {
-                        if (tally.changedReadModels()) {
+                        if (tally.changedAnything()) {
                             status.touch(Instant.now());
                         }
                         return tally.result(status.version(), positions(checkpoints, nextOffsets));
@@ -114,28 +117,67 @@ public class FoldTransaction {
     }
 
     private Uni<RecordEffect> write(Mutiny.Session session, ReadModelChanges changes, BatchTally tally) {
-        RecordEffect effect = new RecordEffect(changes);
-        return inOrder(changes.people(), person -> repository.upsertPerson(session, person).invoke(changed -> {
+        RecordEffect effect = new RecordEffect();
+        return Uni.createFrom().voidItem()
+                .chain(() -> each(changes.repositories(), "repositories", effect,
+                        row -> repository.upsertSnapshot(session, ReadModelRepository.REPOSITORIES, row),
+                        tally::repositoryChanged))
+                .chain(() -> each(changes.people(), "people", effect, row -> repository.upsertPerson(session, row),
+                        tally::personChanged))
+                .chain(() -> each(changes.commits(), "commits", effect, row -> repository.insertCommit(session, row),
+                        tally::touched))
+                .chain(() -> each(changes.pushes(), "pushes", effect, row -> repository.insertPush(session, row),
+                        tally::touched))
+                .chain(() -> each(changes.pullRequests(), "pull requests", effect,
+                        row -> repository.upsertSnapshot(session, ReadModelRepository.PULL_REQUESTS, row),
+                        tally::pullRequestChanged))
+                .chain(() -> each(changes.reviews(), "reviews", effect, row -> repository.upsertReview(session, row),
+                        tally::reviewChanged))
+                .chain(() -> each(changes.ciRuns(), "CI runs", effect,
+                        row -> repository.upsertSnapshot(session, ReadModelRepository.CI_RUNS, row), tally::touched))
+                .chain(() -> each(changes.ciJobs(), "CI jobs", effect,
+                        row -> repository.upsertSnapshot(session, ReadModelRepository.CI_JOBS, row), tally::touched))
+                .chain(() -> each(changes.ciChecks(), "check runs", effect,
+                        row -> repository.upsertSnapshot(session, ReadModelRepository.CI_CHECKS, row), tally::touched))
+                .chain(() -> each(changes.deployments(), "deployments", effect,
+                        row -> repository.upsertSnapshot(session, ReadModelRepository.DEPLOYMENTS, row),
+                        tally::touched))
+                .chain(() -> each(changes.deploymentStatuses(), "deployment statuses", effect,
+                        row -> repository.insertDeploymentStatus(session, row), tally::touched))
+                .chain(() -> inOrder(changes.feed(), entry -> feed(session, entry, effect, tally)))
+                .replaceWith(effect);
+    }
+
+    /** Writes each row; counts and reports those that changed something. */
+    private static <T> Uni<Void> each(List<T> rows, String what, RecordEffect effect, Function<T, Uni<Boolean>> write,
+            Runnable onChange) {
+        return inOrder(rows, row -> write.apply(row).invoke(changed -> {
+            effect.count(what, rows.size(), changed);
             if (changed) {
-                effect.people++;
-                tally.personChanged();
+                onChange.run();
             }
-        })).chain(() -> inOrder(changes.commits(), commit -> repository.insertCommit(session, commit).invoke(added -> {
-            if (added) {
-                effect.commits++;
-                tally.commitAdded();
+        }));
+    }
+
+    /**
+     * A fact new to {@code feed_fact} counts in its day's activity and becomes a feed item; a fact seen before has
+     * no second effect, even when its item has been trimmed from the feed since.
+     */
+    private Uni<Void> feed(Mutiny.Session session, FeedEntry entry, RecordEffect effect, BatchTally tally) {
+        return repository.recordFact(session, entry).chain(isNew -> {
+            effect.count("feed items", 1, isNew);
+            if (!isNew) {
+                return Uni.createFrom().voidItem();
             }
-        }))).chain(() -> inOrder(changes.pullRequests(), pr -> repository.upsertPullRequest(session, pr).invoke(changed -> {
-            if (changed) {
-                effect.pullRequests++;
-                tally.pullRequestChanged();
-            }
-        }))).chain(() -> inOrder(changes.feed(), entry -> repository.insertFeedItem(session, entry).invoke(id -> {
-            if (id != null) {
-                effect.feed++;
-                tally.feedItemAdded(id, entry);
-            }
-        }))).replaceWith(effect);
+            Uni<Void> counted = entry.activity()
+                    ? repository.countActivity(session, entry).invoke(tally::activityCounted)
+                    : Uni.createFrom().voidItem();
+            return counted.chain(() -> repository.insertFeedItem(session, entry)).invoke(id -> {
+                if (id != null) {
+                    tally.feedItemAdded(id, entry);
+                }
+            }).replaceWithVoid();
+        });
     }
 
     private static void duplicateDelivery(LogRecord record, RecordOutcome outcome, BatchTally tally) {
@@ -156,23 +198,22 @@ public class FoldTransaction {
         return Multi.createFrom().iterable(items).onItem().call(step).collect().last().replaceWithVoid();
     }
 
-    /** How much of one delivery's changes was new, for the debug line. */
+    /** How much of one delivery's changes was new or changed, for the debug line. */
     private static final class RecordEffect {
-        private final ReadModelChanges changes;
-        private int people;
-        private int commits;
-        private int pullRequests;
-        private int feed;
+        private final Map<String, int[]> changedOfTotal = new LinkedHashMap<>();
 
-        RecordEffect(ReadModelChanges changes) {
-            this.changes = changes;
+        void count(String what, int total, boolean changed) {
+            int[] counts = changedOfTotal.computeIfAbsent(what, ignored -> new int[] {0, total});
+            if (changed) {
+                counts[0]++;
+            }
         }
 
         @Override
         public String toString() {
-            return "new or changed: %d/%d commits, %d/%d pull requests, %d/%d feed items, %d/%d people".formatted(
-                    commits, changes.commits().size(), pullRequests, changes.pullRequests().size(), feed,
-                    changes.feed().size(), people, changes.people().size());
+            StringJoiner effect = new StringJoiner(", ", "new or changed: ", "");
+            changedOfTotal.forEach((what, counts) -> effect.add(counts[0] + "/" + counts[1] + " " + what));
+            return effect.toString();
         }
     }
 }

@@ -1,22 +1,36 @@
 package dev.orgpulse.projector.readmodel;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.common.TopicPartition;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import dev.orgpulse.eventlog.DeliveryMetadata;
+import dev.orgpulse.eventlog.LogJson;
+import dev.orgpulse.projector.fold.CiCheckRow;
+import dev.orgpulse.projector.fold.CiJobRow;
+import dev.orgpulse.projector.fold.CiRunRow;
 import dev.orgpulse.projector.fold.CommitRow;
+import dev.orgpulse.projector.fold.DeploymentRow;
+import dev.orgpulse.projector.fold.DeploymentStatusRow;
 import dev.orgpulse.projector.fold.FeedEntry;
 import dev.orgpulse.projector.fold.LogRecord;
 import dev.orgpulse.projector.fold.PersonRow;
 import dev.orgpulse.projector.fold.PullRequestRow;
+import dev.orgpulse.projector.fold.PushRow;
 import dev.orgpulse.projector.fold.RecordOutcome;
+import dev.orgpulse.projector.fold.RepositoryRow;
+import dev.orgpulse.projector.fold.ReviewRow;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -73,33 +87,102 @@ public class ReadModelRepository {
                OR (p.avatar_url IS NULL AND EXCLUDED.avatar_url IS NOT NULL)
             RETURNING p.login""";
 
+    /** A commit already known from another branch's push is marked as on the default branch when it reaches it. */
     private static final String INSERT_COMMIT = """
-            INSERT INTO git_commit (sha, repo, author_login, author_name, message, committed_at, branch, is_bot, delivery_id)
+            INSERT INTO git_commit AS c (sha, repo_id, repo, author_login, author_name, author_email, message,
+                                         committed_at, branch, on_default_branch, is_bot, delivery_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+            ON CONFLICT (sha) DO UPDATE SET on_default_branch = TRUE
+            WHERE EXCLUDED.on_default_branch AND NOT c.on_default_branch
+            RETURNING c.sha""";
+
+    private static final String INSERT_PUSH = """
+            INSERT INTO git_push (repo_id, ref, before_sha, after_sha, repo, ref_type, ref_name, pusher, is_bot, created,
+                                  deleted, forced, on_default_branch, commits, pushed_at, delivery_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+            ON CONFLICT (repo_id, ref, before_sha, after_sha) DO NOTHING
+            RETURNING ref""";
+
+    /** Submission and dismissal in either order: the submitted state once known, dismissed for good. */
+    private static final String UPSERT_REVIEW = """
+            INSERT INTO pr_review AS r (review_id, repo_id, repo, pr_number, reviewer, is_bot, state, dismissed,
+                                        submitted_at)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            ON CONFLICT (sha) DO NOTHING
-            RETURNING sha""";
+            ON CONFLICT (review_id) DO UPDATE SET state = coalesce(r.state, EXCLUDED.state),
+                                                  dismissed = r.dismissed OR EXCLUDED.dismissed
+            WHERE (r.state IS NULL AND EXCLUDED.state IS NOT NULL) OR (EXCLUDED.dismissed AND NOT r.dismissed)
+            RETURNING r.review_id""";
 
-    /** A later {@code updated_at} never loses to an earlier one; an identical row is left alone. */
-    private static final String UPSERT_PULL_REQUEST = """
-            INSERT INTO pull_request AS pr (repo, number, title, author_login, is_bot, state, draft, opened_at, merged_at,
-                                            closed_at, updated_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-            ON CONFLICT (repo, number) DO UPDATE SET
-                title = EXCLUDED.title, author_login = EXCLUDED.author_login, is_bot = EXCLUDED.is_bot,
-                state = EXCLUDED.state, draft = EXCLUDED.draft, opened_at = EXCLUDED.opened_at,
-                merged_at = EXCLUDED.merged_at, closed_at = EXCLUDED.closed_at, updated_at = EXCLUDED.updated_at
-            WHERE pr.updated_at <= EXCLUDED.updated_at
-              AND (pr.title, pr.author_login, pr.is_bot, pr.state, pr.draft, pr.opened_at, pr.merged_at, pr.closed_at,
-                   pr.updated_at)
-                  IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.author_login, EXCLUDED.is_bot, EXCLUDED.state,
-                   EXCLUDED.draft, EXCLUDED.opened_at, EXCLUDED.merged_at, EXCLUDED.closed_at, EXCLUDED.updated_at)
-            RETURNING pr.number""";
+    private static final String INSERT_DEPLOYMENT_STATUS = """
+            INSERT INTO deployment_status (status_id, deployment_id, state, creator, environment, created_at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            ON CONFLICT (status_id) DO NOTHING
+            RETURNING status_id""";
 
-    private static final String INSERT_FEED_ITEM = """
-            INSERT INTO feed_item (natural_key, occurred_at, kind, dev, repo, message, is_bot)
+    private static final String RECORD_FACT = """
+            INSERT INTO feed_fact (natural_key, kind, occurred_at, dev, repo_id, is_bot, is_activity)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
             ON CONFLICT (natural_key) DO NOTHING
+            RETURNING natural_key""";
+
+    private static final String COUNT_ACTIVITY = """
+            INSERT INTO daily_activity AS a (day, repo_id, dev, is_bot, items) VALUES (?1, ?2, ?3, ?4, 1)
+            ON CONFLICT (day, repo_id, dev, is_bot) DO UPDATE SET items = a.items + 1""";
+
+    private static final String INSERT_FEED_ITEM = """
+            INSERT INTO feed_item (natural_key, occurred_at, kind, dev, repo_id, repo, message, is_bot, is_activity)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            ON CONFLICT (natural_key) DO NOTHING
             RETURNING id""";
+
+    static final SnapshotTable<RepositoryRow> REPOSITORIES = SnapshotTable.of("repository", List.of("id"),
+            List.of("id", "full_name", "owner", "language", "default_branch", "archived", "private", "deleted",
+                    "created_at", "as_of"),
+            Set.of(), r -> values(r.id(), r.fullName(), r.owner(), r.language(), r.defaultBranch(), r.archived(),
+                    r.isPrivate(), r.deleted(), r.createdAt(), r.asOf(), r.revision()));
+
+    static final SnapshotTable<PullRequestRow> PULL_REQUESTS = SnapshotTable.of("pull_request",
+            List.of("repo_id", "number"),
+            List.of("repo_id", "number", "repo", "pr_id", "title", "pr_type", "author_login", "author_type", "is_bot",
+                    "state", "draft", "base_ref", "head_ref", "additions", "deletions", "changed_files", "commits",
+                    "labels", "requested_reviewers", "opened_at", "merged_at", "closed_at", "merged_by", "updated_at"),
+            Set.of("labels", "requested_reviewers"),
+            pr -> values(pr.repoId(), pr.number(), pr.repo(), pr.prId(), pr.title(), pr.type().columnValue(),
+                    pr.authorLogin(), pr.authorType(), pr.bot(), pr.state().columnValue(), pr.draft(), pr.baseRef(),
+                    pr.headRef(), pr.additions(), pr.deletions(), pr.changedFiles(), pr.commits(), pr.labels(),
+                    pr.requestedReviewers(), pr.openedAt(), pr.mergedAt(), pr.closedAt(), pr.mergedBy(),
+                    pr.updatedAt(), pr.revision()));
+
+    static final SnapshotTable<CiRunRow> CI_RUNS = SnapshotTable.of("ci_run", List.of("run_id", "run_attempt"),
+            List.of("run_id", "run_attempt", "repo_id", "repo", "workflow_id", "workflow", "run_number", "event",
+                    "status", "conclusion", "head_branch", "head_sha", "actor", "is_bot", "created_at", "started_at",
+                    "updated_at", "duration_seconds", "url"),
+            Set.of(), run -> values(run.runId(), run.runAttempt(), run.repoId(), run.repo(), run.workflowId(),
+                    run.workflow(), run.runNumber(), run.event(), run.status(), run.conclusion(), run.headBranch(),
+                    run.headSha(), run.actor(), run.bot(), run.createdAt(), run.startedAt(), run.updatedAt(),
+                    run.durationSeconds(), run.url(), run.revision()));
+
+    static final SnapshotTable<CiJobRow> CI_JOBS = SnapshotTable.of("ci_job", List.of("job_id"),
+            List.of("job_id", "run_id", "run_attempt", "repo_id", "repo", "workflow", "name", "status", "conclusion",
+                    "head_branch", "head_sha", "created_at", "started_at", "completed_at", "duration_seconds",
+                    "runner_name", "labels", "url"),
+            Set.of("labels"), job -> values(job.jobId(), job.runId(), job.runAttempt(), job.repoId(), job.repo(),
+                    job.workflow(), job.name(), job.status(), job.conclusion(), job.headBranch(), job.headSha(),
+                    job.createdAt(), job.startedAt(), job.completedAt(), job.durationSeconds(), job.runnerName(),
+                    job.labels(), job.url(), job.revision()));
+
+    static final SnapshotTable<CiCheckRow> CI_CHECKS = SnapshotTable.of("ci_check", List.of("check_run_id"),
+            List.of("check_run_id", "repo_id", "repo", "name", "app", "status", "conclusion", "head_branch", "head_sha",
+                    "started_at", "completed_at", "duration_seconds", "url"),
+            Set.of(), check -> values(check.checkRunId(), check.repoId(), check.repo(), check.name(), check.app(),
+                    check.status(), check.conclusion(), check.headBranch(), check.headSha(), check.startedAt(),
+                    check.completedAt(), check.durationSeconds(), check.url(), check.revision()));
+
+    static final SnapshotTable<DeploymentRow> DEPLOYMENTS = SnapshotTable.of("deployment", List.of("deployment_id"),
+            List.of("deployment_id", "repo_id", "repo", "environment", "ref", "sha", "task", "creator", "is_bot",
+                    "created_at", "updated_at"),
+            Set.of(), d -> values(d.deploymentId(), d.repoId(), d.repo(), d.environment(), d.ref(), d.sha(), d.task(),
+                    d.creator(), d.bot(), d.createdAt(), d.updatedAt(), d.revision()));
 
     /** @return the partition's next offset as stored before this transaction (0 for a new partition) */
     Uni<Long> lockCheckpoint(Mutiny.Session session, String consumerGroup, TopicPartition partition) {
@@ -156,49 +239,61 @@ public class ReadModelRepository {
                 .getResultList());
     }
 
-    /** @return whether the commit is new */
+    /** @return whether the commit is new, or newly known to be on the default branch */
     Uni<Boolean> insertCommit(Mutiny.Session session, CommitRow commit) {
-        return changed(session.createNativeQuery(INSERT_COMMIT, String.class)
-                .setParameter(1, commit.sha())
-                .setParameter(2, commit.repo())
-                .setParameter(3, commit.authorLogin())
-                .setParameter(4, commit.authorName())
-                .setParameter(5, commit.message())
-                .setParameter(6, utc(commit.committedAt()))
-                .setParameter(7, commit.branch())
-                .setParameter(8, commit.bot())
-                .setParameter(9, commit.deliveryId())
+        return changed(bind(session.createNativeQuery(INSERT_COMMIT, String.class), values(commit.sha(),
+                commit.repoId(), commit.repo(), commit.authorLogin(), commit.authorName(), commit.authorEmail(),
+                commit.message(), commit.committedAt(), commit.branch(), commit.onDefaultBranch(), commit.bot(),
+                commit.deliveryId())).getResultList());
+    }
+
+    /** @return whether the push is new */
+    Uni<Boolean> insertPush(Mutiny.Session session, PushRow push) {
+        return changed(bind(session.createNativeQuery(INSERT_PUSH, String.class), values(push.repoId(), push.ref(),
+                push.before(), push.after(), push.repo(), push.refType(), push.refName(), push.pusher(), push.bot(),
+                push.created(), push.deleted(), push.forced(), push.onDefaultBranch(), push.commits(), push.pushedAt(),
+                push.deliveryId())).getResultList());
+    }
+
+    /** @return whether the stored picture changed: the row is new, or this picture is newer */
+    <T> Uni<Boolean> upsertSnapshot(Mutiny.Session session, SnapshotTable<T> table, T row) {
+        return changed(bind(session.createNativeQuery(table.upsert(), String.class), table.values().apply(row))
                 .getResultList());
     }
 
-    /** @return whether the stored pull request changed */
-    Uni<Boolean> upsertPullRequest(Mutiny.Session session, PullRequestRow pr) {
-        return changed(session.createNativeQuery(UPSERT_PULL_REQUEST, Integer.class)
-                .setParameter(1, pr.repo())
-                .setParameter(2, pr.number())
-                .setParameter(3, pr.title())
-                .setParameter(4, pr.authorLogin())
-                .setParameter(5, pr.bot())
-                .setParameter(6, pr.state().columnValue())
-                .setParameter(7, pr.draft())
-                .setParameter(8, utc(pr.openedAt()))
-                .setParameter(9, utc(pr.mergedAt()))
-                .setParameter(10, utc(pr.closedAt()))
-                .setParameter(11, utc(pr.updatedAt()))
+    /** @return whether the stored review changed */
+    Uni<Boolean> upsertReview(Mutiny.Session session, ReviewRow review) {
+        return changed(bind(session.createNativeQuery(UPSERT_REVIEW, Long.class), values(review.reviewId(),
+                review.repoId(), review.repo(), review.prNumber(), review.reviewer(), review.bot(), review.state(),
+                review.dismissed(), review.submittedAt())).getResultList());
+    }
+
+    /** @return whether the status is new */
+    Uni<Boolean> insertDeploymentStatus(Mutiny.Session session, DeploymentStatusRow status) {
+        return changed(bind(session.createNativeQuery(INSERT_DEPLOYMENT_STATUS, Long.class), values(status.statusId(),
+                status.deploymentId(), status.state(), status.creator(), status.environment(), status.createdAt()))
                 .getResultList());
+    }
+
+    /** @return whether the fact is new: if not, it was fed before (its item may have been trimmed since) */
+    Uni<Boolean> recordFact(Mutiny.Session session, FeedEntry entry) {
+        return changed(bind(session.createNativeQuery(RECORD_FACT, String.class), values(entry.naturalKey(),
+                entry.kind().wireName(), entry.occurredAt(), entry.dev(), entry.repoId(), entry.bot(),
+                entry.activity())).getResultList());
+    }
+
+    /** Adds a new activity to its day's count. */
+    Uni<Void> countActivity(Mutiny.Session session, FeedEntry entry) {
+        return bind(session.createNativeQuery(COUNT_ACTIVITY), values(
+                LocalDate.ofInstant(entry.occurredAt(), ZoneOffset.UTC), entry.repoId(), entry.dev(), entry.bot()))
+                .executeUpdate().replaceWithVoid();
     }
 
     /** @return the new item's id, or {@code null} when the same fact is already in the feed */
     Uni<Long> insertFeedItem(Mutiny.Session session, FeedEntry entry) {
-        return session.createNativeQuery(INSERT_FEED_ITEM, Long.class)
-                .setParameter(1, entry.naturalKey())
-                .setParameter(2, utc(entry.occurredAt()))
-                .setParameter(3, entry.kind().wireName())
-                .setParameter(4, entry.dev())
-                .setParameter(5, entry.repo())
-                .setParameter(6, entry.message())
-                .setParameter(7, entry.bot())
-                .getSingleResultOrNull();
+        return bind(session.createNativeQuery(INSERT_FEED_ITEM, Long.class), values(entry.naturalKey(),
+                entry.occurredAt(), entry.kind().wireName(), entry.dev(), entry.repoId(), entry.repo(), entry.message(),
+                entry.bot(), entry.activity())).getSingleResultOrNull();
     }
 
     Uni<ReadModelStatus> status(Mutiny.Session session) {
@@ -211,5 +306,31 @@ public class ReadModelRepository {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Values as bound: instants as UTC timestamps, lists as JSON arrays (see {@link SnapshotTable}). */
+    private static List<Object> values(Object... values) {
+        return Arrays.asList(values);
+    }
+
+    private static <Q extends Mutiny.AbstractQuery> Q bind(Q query, List<Object> values) {
+        for (int i = 0; i < values.size(); i++) {
+            query.setParameter(i + 1, bindable(values.get(i)));
+        }
+        return query;
+    }
+
+    private static Object bindable(Object value) {
+        if (value instanceof Instant instant) {
+            return utc(instant);
+        }
+        if (value instanceof List<?> list) {
+            try {
+                return LogJson.MAPPER.writeValueAsString(list);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("not writable as a JSON array: " + list, e);
+            }
+        }
+        return value;
     }
 }

@@ -27,10 +27,13 @@ import dev.orgpulse.testing.Fixtures;
 class PullRequestFoldTest {
 
     private static final String REPO = "Codertocat/Hello-World";
+    private static final long REPO_ID = 186853002L;
     private static final String TITLE = "Update the README with new information.";
     private static final Instant CREATED_AT = Instant.parse("2019-05-15T15:20:33Z");
     private static final Instant CLOSED_AT = Instant.parse("2019-05-15T15:21:18Z");
-    private static final Set<String> FOLDED_ACTIONS = Set.of("opened", "closed", "reopened");
+    private static final Set<String> FOLDED_ACTIONS = Set.of("opened", "closed", "reopened", "ready_for_review",
+            "converted_to_draft", "review_requested", "review_request_removed", "synchronize", "edited", "labeled",
+            "unlabeled");
 
     private final PullRequestFold fold = new PullRequestFold();
 
@@ -61,10 +64,11 @@ class PullRequestFoldTest {
     void openedIsAnOpenPullRequestAndAnOpenedItemByItsAuthor(Path file) {
         ReadModelChanges changes = changes(Payloads.fixture(file));
 
-        assertEquals(List.of(new PullRequestRow(REPO, 2, TITLE, "Codertocat", false, PullRequestState.OPEN, false,
-                CREATED_AT, null, null, CREATED_AT)), changes.pullRequests());
-        assertEquals(List.of(new FeedEntry("pr-opened:" + REPO + "#2", CREATED_AT, FeedKind.OPENED, "Codertocat", REPO,
-                TITLE, false)), changes.feed());
+        assertEquals(List.of(new PullRequestRow(REPO_ID, 2, REPO, 279147437L, TITLE, PullRequestType.OTHER,
+                "Codertocat", "User", false, PullRequestState.OPEN, false, "master", "changes", 1, 1, 1, 1,
+                List.of("bug"), List.of("octocat"), CREATED_AT, null, null, null, CREATED_AT)), changes.pullRequests());
+        assertEquals(List.of(new FeedEntry("pr-opened:" + REPO_ID + "#2", CREATED_AT, FeedKind.OPENED, "Codertocat",
+                REPO_ID, REPO, TITLE, false)), changes.feed());
         assertEquals(List.of("Codertocat"), changes.people().stream().map(PersonRow::login).toList());
         assertEquals(List.of(), changes.commits());
     }
@@ -79,8 +83,8 @@ class PullRequestFoldTest {
         assertEquals(CLOSED_AT, pr.closedAt());
         assertEquals(CLOSED_AT, pr.updatedAt());
         assertNull(pr.mergedAt());
-        assertEquals(List.of(new FeedEntry("pr-closed:" + REPO + "#2:2019-05-15T15:21:18Z", CLOSED_AT, FeedKind.CLOSED,
-                "Codertocat", REPO, TITLE, false)), changes.feed());
+        assertEquals(List.of(new FeedEntry("pr-closed:" + REPO_ID + "#2:2019-05-15T15:21:18Z", CLOSED_AT,
+                FeedKind.CLOSED, "Codertocat", REPO_ID, REPO, TITLE, false)), changes.feed());
     }
 
     @Test
@@ -91,8 +95,9 @@ class PullRequestFoldTest {
         assertEquals(PullRequestState.MERGED, pr.state());
         assertEquals(CLOSED_AT, pr.mergedAt());
         assertEquals("Codertocat", pr.authorLogin());
-        assertEquals(List.of(new FeedEntry("pr-merged:" + REPO + "#2", CLOSED_AT, FeedKind.MERGED, "hubot", REPO, TITLE,
-                false)), changes.feed());
+        long repoId = Payloads.repositoryId(REPO);
+        assertEquals(List.of(new FeedEntry("pr-merged:" + repoId + "#2", CLOSED_AT, FeedKind.MERGED, "hubot", repoId,
+                REPO, TITLE, false)), changes.feed());
         assertEquals(List.of("Codertocat", "hubot"), changes.people().stream().map(PersonRow::login).toList());
     }
 
@@ -102,8 +107,8 @@ class PullRequestFoldTest {
         ReadModelChanges changes = changes(Payloads.fixture(file));
 
         assertEquals(PullRequestState.OPEN, changes.pullRequests().get(0).state());
-        assertEquals(List.of(new FeedEntry("pr-reopened:" + REPO + "#2:2019-05-15T15:20:33Z", CREATED_AT,
-                FeedKind.REOPENED, "Codertocat", REPO, TITLE, false)), changes.feed());
+        assertEquals(List.of(new FeedEntry("pr-reopened:" + REPO_ID + "#2:2019-05-15T15:20:33Z", CREATED_AT,
+                FeedKind.REOPENED, "Codertocat", REPO_ID, REPO, TITLE, false)), changes.feed());
     }
 
     @ParameterizedTest
@@ -145,6 +150,76 @@ class PullRequestFoldTest {
         ((ObjectNode) payload.path("pull_request")).put("draft", true);
 
         assertTrue(changes(payload).pullRequests().get(0).draft());
+    }
+
+    static Stream<Path> pictureOnlyFixtures() {
+        return Fixtures.githubFiles("pull_request").stream().filter(file -> {
+            String action = Payloads.fixture(file).path("action").asText();
+            return FOLDED_ACTIONS.contains(action) && !Set.of("opened", "closed", "reopened").contains(action);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("pictureOnlyFixtures")
+    void actionsThatChangeThePullRequestBringItsPictureAndNoItem(Path file) {
+        ObjectNode payload = Payloads.fixture(file);
+        ReadModelChanges changes = changes(payload);
+
+        PullRequestRow pr = changes.pullRequests().get(0);
+        assertEquals(payload.at("/pull_request/draft").asBoolean(), pr.draft(), file.toString());
+        assertEquals(payload.at("/pull_request/updated_at").asText(), pr.updatedAt().toString());
+        assertEquals(List.of(), changes.feed());
+    }
+
+    @Test
+    void anEditedTitleRenamesThePullRequestAndRetypesIt() {
+        ObjectNode payload = Payloads.fixture("pull_request", "opened.payload.json");
+        payload.put("action", "edited");
+        payload.putObject("changes").putObject("title").put("from", TITLE);
+        ((ObjectNode) payload.path("pull_request")).put("title", "fix: the README").put("updated_at",
+                "2019-05-15T15:25:00Z");
+
+        PullRequestRow pr = changes(payload).pullRequests().get(0);
+
+        assertEquals("fix: the README", pr.title());
+        assertEquals(PullRequestType.FIX, pr.type());
+        assertTrue(pr.revision().compareTo(changes(Payloads.fixture("pull_request", "opened.payload.json"))
+                .pullRequests().get(0).revision()) > 0);
+    }
+
+    @Test
+    void labelsAndRequestedReviewersArePartOfThePicture() {
+        ObjectNode unlabeling = Payloads.fixture("pull_request", "unlabeled.payload.json");
+        ((ObjectNode) unlabeling.path("pull_request")).putArray("labels");
+        PullRequestRow unlabeled = changes(unlabeling).pullRequests().get(0);
+        PullRequestRow labeled = changes(Payloads.fixture("pull_request", "labeled.payload.json")).pullRequests().get(0);
+
+        assertEquals(List.of("bug"), labeled.labels());
+        assertEquals(List.of("octocat"), labeled.requestedReviewers());
+        assertEquals(List.of(), unlabeled.labels());
+        assertTrue(unlabeled.revision().compareTo(labeled.revision()) > 0, "unlabeled is a second later");
+    }
+
+    @Test
+    void ofTwoPicturesFromTheSameSecondTheClosedOneWins() {
+        PullRequestRow closed = changes(Payloads.fixture("pull_request", "closed.payload.json")).pullRequests().get(0);
+        PullRequestRow readyForReview = changes(Payloads.fixture("pull_request", "ready_for_review.payload.json"))
+                .pullRequests().get(0);
+
+        assertEquals(closed.updatedAt(), readyForReview.updatedAt());
+        assertTrue(closed.revision().compareTo(readyForReview.revision()) > 0);
+    }
+
+    @Test
+    void sizeAndBranchesComeFromThePicture() {
+        ObjectNode payload = Payloads.fixture("pull_request", "synchronize.payload.json");
+        ((ObjectNode) payload.path("pull_request")).put("additions", 120).put("deletions", 30).put("changed_files", 7);
+
+        PullRequestRow pr = changes(payload).pullRequests().get(0);
+
+        assertEquals(List.of(120, 30, 7), List.of(pr.additions(), pr.deletions(), pr.changedFiles()));
+        assertEquals("master", pr.baseRef());
+        assertEquals("changes", pr.headRef());
     }
 
     @Test

@@ -30,6 +30,8 @@ class PushFoldTest {
 
     private static final String FIXTURE_SHA = "6113728f27ae82c7b1a177c8d03f9e96e0adf246";
     private static final String FIXTURE_REPO = "Codertocat/Hello-World";
+    private static final long FIXTURE_REPO_ID = 186853002L;
+    private static final String CODERTOCAT_EMAIL = "21031067+Codertocat@users.noreply.github.com";
     private static final String CODERTOCAT_AVATAR = "https://avatars1.githubusercontent.com/u/21031067?v=4";
 
     private final PushFold fold = new PushFold();
@@ -60,10 +62,11 @@ class PushFoldTest {
         ReadModelChanges changes = changes(fixture("push", "with-new-branch.payload.json"));
 
         CommitRow commit = changes.commits().get(0);
-        assertEquals(new CommitRow(FIXTURE_SHA, FIXTURE_REPO, "Codertocat", "Codertocat", "Initial commit",
-                Instant.parse("2019-05-15T15:19:25Z"), "master", false, "delivery-1"), commit);
+        assertEquals(new CommitRow(FIXTURE_SHA, FIXTURE_REPO_ID, FIXTURE_REPO, "Codertocat", "Codertocat",
+                CODERTOCAT_EMAIL, "Initial commit", Instant.parse("2019-05-15T15:19:25Z"), "master", true, false,
+                "delivery-1"), commit);
         assertEquals(List.of(new FeedEntry("commit:" + FIXTURE_SHA, Instant.parse("2019-05-15T15:19:25Z"),
-                FeedKind.COMMIT, "Codertocat", FIXTURE_REPO, "Initial commit", false)), changes.feed());
+                FeedKind.COMMIT, "Codertocat", FIXTURE_REPO_ID, FIXTURE_REPO, "Initial commit", false)), changes.feed());
         // The sender and the commit author are one person: one row, with the avatar and the name.
         assertEquals(List.of(new PersonRow("Codertocat", "Codertocat", CODERTOCAT_AVATAR, false, Payloads.RECEIVED_AT)),
                 changes.people());
@@ -90,6 +93,80 @@ class PushFoldTest {
         assertEquals("Jane Doe", changes.feed().get(0).dev());
         // A name is not a login: no person row is made up for it.
         assertEquals(List.of("Codertocat"), changes.people().stream().map(PersonRow::login).toList());
+    }
+
+    @Test
+    void anAuthorWithNeitherUsernameNorNameIsKnownByEmail() {
+        ObjectNode payload = push(FIXTURE_REPO, "main", commit(Payloads.sha(), "Anonymous", "octo", "2024-03-01T09:00:00Z"));
+        ObjectNode author = (ObjectNode) payload.path("commits").get(0).path("author");
+        author.remove("username");
+        author.remove("name");
+
+        ReadModelChanges changes = changes(payload);
+
+        assertEquals("octo@example.com", changes.commits().get(0).authorLogin());
+        assertEquals("octo@example.com", changes.commits().get(0).authorEmail());
+        assertEquals("octo@example.com", changes.feed().get(0).dev());
+    }
+
+    @Test
+    void theFixtureTagDeletionIsAPushOfATagWithoutCommits() {
+        ReadModelChanges changes = changes(fixture("push", "payload.json"));
+
+        assertEquals(List.of(new PushRow(FIXTURE_REPO_ID, FIXTURE_REPO, "refs/tags/simple-tag", "tag", "simple-tag",
+                FIXTURE_SHA, "0000000000000000000000000000000000000000", "Codertocat", false, false, true, false, false,
+                0, Instant.ofEpochSecond(1557933657), "delivery-1")), changes.pushes());
+    }
+
+    @Test
+    void aNewBranchPushIsCreatedOnTheDefaultBranch() {
+        PushRow push = changes(fixture("push", "with-new-branch.payload.json")).pushes().get(0);
+
+        assertTrue(push.created());
+        assertTrue(push.onDefaultBranch());
+        assertEquals(1, push.commits());
+    }
+
+    @Test
+    void commitsPushedToAnotherBranchCountButAreMarked() {
+        String sha = Payloads.sha();
+        ReadModelChanges changes = changes(push("acme/api", "feature/x", commit(sha, "Wip", "octo", "2024-03-01T09:00:00Z")));
+
+        assertFalse(changes.commits().get(0).onDefaultBranch());
+        assertFalse(changes.pushes().get(0).onDefaultBranch());
+        assertEquals("branch", changes.pushes().get(0).refType());
+        assertEquals(List.of("commit:" + sha), changes.feed().stream().map(FeedEntry::naturalKey).toList());
+        assertTrue(changes(push("acme/api", "main", commit(sha, "Wip", "octo", "2024-03-01T09:00:00Z")))
+                .commits().get(0).onDefaultBranch());
+    }
+
+    @Test
+    void aForcedPushIsAForcePushedItemBesideItsCommits() {
+        ObjectNode payload = push("acme/api", "main", commit(Payloads.sha(), "Rewritten", "octo", "2024-03-01T09:00:00Z"));
+        payload.put("forced", true).put("before", "aaa").put("after", "bbb");
+        Payloads.sender(payload, "octo", "User");
+
+        ReadModelChanges changes = changes(payload);
+
+        assertTrue(changes.pushes().get(0).forced());
+        FeedEntry forced = changes.feed().get(1);
+        assertEquals(FeedKind.FORCE_PUSHED, forced.kind());
+        assertEquals("force-push:" + Payloads.repositoryId("acme/api") + ":refs/heads/main:aaa..bbb", forced.naturalKey());
+        assertEquals("octo", forced.dev());
+        assertEquals("main", forced.message());
+        assertFalse(forced.activity());
+    }
+
+    @Test
+    void theRepositoryIsPicturedByItsIdAndNewestTime() {
+        RepositoryRow repository = changes(fixture("push", "with-new-branch.payload.json")).repositories().get(0);
+
+        assertEquals(FIXTURE_REPO_ID, repository.id());
+        assertEquals(FIXTURE_REPO, repository.fullName());
+        assertEquals("Ruby", repository.language());
+        assertEquals("master", repository.defaultBranch());
+        // pushed_at (epoch seconds in push payloads) is later than updated_at
+        assertEquals(Instant.ofEpochSecond(1557933657), repository.asOf());
     }
 
     @Test

@@ -200,15 +200,15 @@ class EventLogFoldTest {
 
     @Test
     void eventsWithoutAFoldAreRecordedAsIgnoredNotAsDeadLetters() {
-        String labeled = uuid();
+        String locked = uuid();
         String ping = uuid();
 
-        log.github("pull_request", labeled, Payloads.fixture("pull_request", "labeled.payload.json"));
+        log.github("pull_request", locked, Payloads.fixture("pull_request", "locked.payload.json"));
         awaitFolded(log.github("ping", ping, Payloads.fixture("ping", "payload.json")));
 
         assertEquals(List.of(Map.of("outcome", "ignored"), Map.of("outcome", "ignored")),
-                sql.rows("SELECT outcome FROM processed_delivery WHERE delivery_id IN (?, ?)", labeled, ping));
-        assertEquals(0, sql.number("SELECT count(*) FROM dead_letter WHERE delivery_id IN (?, ?)", labeled, ping));
+                sql.rows("SELECT outcome FROM processed_delivery WHERE delivery_id IN (?, ?)", locked, ping));
+        assertEquals(0, sql.number("SELECT count(*) FROM dead_letter WHERE delivery_id IN (?, ?)", locked, ping));
     }
 
     @Test

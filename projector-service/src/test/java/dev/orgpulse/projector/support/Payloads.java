@@ -2,6 +2,7 @@ package dev.orgpulse.projector.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -46,11 +47,14 @@ public final class Payloads {
         }
     }
 
-    /** A push of these commits to {@code refs/heads/<branch>} of {@code repo}, by the fixture's sender Codertocat. */
+    /**
+     * A push of these commits to {@code refs/heads/<branch>} of {@code repo} (whose default branch is {@code main}),
+     * by the fixture's sender Codertocat.
+     */
     public static ObjectNode push(String repo, String branch, ObjectNode... commits) {
         ObjectNode push = fixture("push", "with-new-branch.payload.json");
         push.put("ref", "refs/heads/" + branch);
-        ((ObjectNode) push.path("repository")).put("full_name", repo);
+        inRepository(push, repo).put("default_branch", "main").put("master_branch", "main");
         ArrayNode list = push.putArray("commits");
         for (ObjectNode commit : commits) {
             list.add(commit);
@@ -75,7 +79,7 @@ public final class Payloads {
     /** A pull request payload of the fixture for {@code action}, moved to {@code repo} and {@code number}. */
     public static ObjectNode pullRequest(String action, String repo, int number) {
         ObjectNode payload = fixture("pull_request", action + ".payload.json");
-        ((ObjectNode) payload.path("repository")).put("full_name", repo);
+        inRepository(payload, repo);
         payload.put("number", number);
         ((ObjectNode) payload.path("pull_request")).put("number", number);
         return payload;
@@ -89,6 +93,16 @@ public final class Payloads {
         pr.putObject("merged_by").put("login", mergedBy).put("type", "User");
         sender(payload, mergedBy, "User");
         return payload;
+    }
+
+    /** Moves a payload to {@code repo}: its name, and an id of its own (ids, not names, key repositories). */
+    public static ObjectNode inRepository(ObjectNode payload, String repo) {
+        return ((ObjectNode) payload.path("repository")).put("full_name", repo).put("id", repositoryId(repo));
+    }
+
+    /** The id a test repository has: one per name. */
+    public static long repositoryId(String repo) {
+        return UUID.nameUUIDFromBytes(repo.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits() & Long.MAX_VALUE;
     }
 
     public static ObjectNode sender(ObjectNode payload, String login, String type) {

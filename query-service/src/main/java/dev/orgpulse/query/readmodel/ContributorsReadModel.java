@@ -11,24 +11,27 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Who is working where: each person of the window with their newest item and their item count, most recent first. */
+/**
+ * Who is working where: each person with activity in the window, with their newest activity (what and where) and
+ * their count of activities, most recent first.
+ */
 @ApplicationScoped
 public class ContributorsReadModel {
 
     private static final String ACTIVE = """
             WITH recent AS (
-                SELECT dev, kind, repo, occurred_at,
-                       count(*) OVER (PARTITION BY dev) AS items,
-                       row_number() OVER (PARTITION BY dev ORDER BY occurred_at DESC, id DESC) AS newest_first
-                FROM feed_item WHERE %s)
-            SELECT r.dev AS login,
-                   coalesce(nullif(p.name, ''), r.dev) AS name,
+                SELECT f.dev, f.kind, %s AS repo, f.occurred_at,
+                       count(*) OVER (PARTITION BY f.dev) AS items,
+                       row_number() OVER (PARTITION BY f.dev ORDER BY f.occurred_at DESC, f.id DESC) AS newest_first
+                FROM %s WHERE %s)
+            SELECT c.dev AS login,
+                   coalesce(nullif(p.name, ''), c.dev) AS name,
                    coalesce(p.avatar_url, '') AS avatar,
-                   %s AS last_active, r.kind, r.repo, r.items
-            FROM recent r LEFT JOIN person p ON p.login = r.dev
-            WHERE r.newest_first = 1
-            ORDER BY r.occurred_at DESC, r.dev
-            """.formatted(Rows.IN_WINDOW, Rows.epochSeconds("r.occurred_at"));
+                   %s AS last_active, c.kind, c.repo, c.items
+            FROM recent c LEFT JOIN person p ON p.login = c.dev
+            WHERE c.newest_first = 1
+            ORDER BY c.occurred_at DESC, c.dev
+            """.formatted(Rows.REPO_NAME, Rows.FEED_ITEMS, Rows.ACTIVITY_IN_WINDOW, Rows.epochSeconds("c.occurred_at"));
 
     private final Pool pool;
     private final ReadWindows windows;

@@ -12,12 +12,15 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The activity feed: the newest items of the window, and items by id for the live stream. */
+/**
+ * The feed: the newest items of the window (every kind, activities or not), and items by id for the live stream.
+ * Only items of the window are ever shown, also to a stream resuming from an old id after a rebuild.
+ */
 @ApplicationScoped
 public class FeedReadModel {
 
-    private static final String SELECT_ITEMS = "SELECT id, " + Rows.epochSeconds("occurred_at")
-            + " AS ts, kind, dev, repo, message FROM feed_item ";
+    private static final String SELECT_ITEMS = "SELECT f.id, " + Rows.epochSeconds("f.occurred_at")
+            + " AS ts, f.kind, f.dev, " + Rows.REPO_NAME + " AS repo, f.message FROM " + Rows.FEED_ITEMS + " ";
 
     private final Pool pool;
     private final ReadWindows windows;
@@ -31,15 +34,16 @@ public class FeedReadModel {
     @CacheResult(cacheName = ReadModelCaches.FEED)
     public Uni<List<FeedItem>> recent(int limit) {
         ReadWindow window = windows.current();
-        return pool.preparedQuery(SELECT_ITEMS + "WHERE " + Rows.IN_WINDOW + " ORDER BY occurred_at DESC, id DESC LIMIT $3")
+        return pool.preparedQuery(SELECT_ITEMS + "WHERE " + Rows.IN_WINDOW + " ORDER BY f.occurred_at DESC, f.id DESC LIMIT $3")
                 .execute(Tuple.of(window.since(), window.includeBots(), limit))
                 .map(rows -> Rows.map(rows, FeedReadModel::item));
     }
 
     /** What a reconnecting stream client missed: items after the id it last saw, oldest first, at most {@code limit}. */
     public Uni<List<FeedItem>> after(long lastSeenId, int limit) {
-        return pool.preparedQuery(SELECT_ITEMS + "WHERE id > $1 AND ($2 OR NOT is_bot) ORDER BY id LIMIT $3")
-                .execute(Tuple.of(lastSeenId, windows.includeBots(), limit))
+        ReadWindow window = windows.current();
+        return pool.preparedQuery(SELECT_ITEMS + "WHERE " + Rows.IN_WINDOW + " AND f.id > $3 ORDER BY f.id LIMIT $4")
+                .execute(Tuple.of(window.since(), window.includeBots(), lastSeenId, limit))
                 .map(rows -> Rows.map(rows, FeedReadModel::item));
     }
 
@@ -48,8 +52,9 @@ public class FeedReadModel {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return pool.preparedQuery(SELECT_ITEMS + "WHERE id = ANY($1) AND ($2 OR NOT is_bot) ORDER BY id")
-                .execute(Tuple.of(ids.toArray(Long[]::new), windows.includeBots()))
+        ReadWindow window = windows.current();
+        return pool.preparedQuery(SELECT_ITEMS + "WHERE " + Rows.IN_WINDOW + " AND f.id = ANY($3) ORDER BY f.id")
+                .execute(Tuple.of(window.since(), window.includeBots(), ids.toArray(Long[]::new)))
                 .map(rows -> Rows.map(rows, FeedReadModel::item));
     }
 

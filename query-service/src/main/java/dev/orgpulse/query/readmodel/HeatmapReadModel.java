@@ -13,12 +13,15 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Feed items per UTC day over the window's whole days, ending today. */
+/**
+ * Activities per UTC day over the window's whole days, ending today, from the daily aggregate the projector keeps:
+ * it outlives the feed's trimmed items.
+ */
 @ApplicationScoped
 public class HeatmapReadModel {
 
-    private static final String PER_DAY = "SELECT (occurred_at AT TIME ZONE 'UTC')::date AS day, count(*) AS items"
-            + " FROM feed_item WHERE " + Rows.IN_WINDOW + " GROUP BY day";
+    private static final String PER_DAY = "SELECT day, sum(items) AS items FROM daily_activity"
+            + " WHERE day >= $1 AND ($2 OR NOT is_bot) GROUP BY day";
 
     private final Pool pool;
     private final ReadWindows windows;
@@ -32,7 +35,7 @@ public class HeatmapReadModel {
     public Uni<List<HeatmapDay>> days() {
         ReadWindow window = windows.current();
         return pool.preparedQuery(PER_DAY)
-                .execute(Tuple.of(window.firstDayStart(), window.includeBots()))
+                .execute(Tuple.of(window.firstDay(), window.includeBots()))
                 .map(rows -> {
                     Map<LocalDate, Long> countsByDay = new HashMap<>();
                     rows.forEach(row -> countsByDay.put(row.getLocalDate("day"), row.getLong("items")));

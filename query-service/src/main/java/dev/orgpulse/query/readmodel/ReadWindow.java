@@ -31,8 +31,4 @@ public record ReadWindow(Instant now, int days, boolean includeBots) {
     public LocalDate firstDay() {
         return today().minusDays(days - 1L);
     }
-
-    public OffsetDateTime firstDayStart() {
-        return firstDay().atStartOfDay().atOffset(ZoneOffset.UTC);
-    }
 }

@@ -26,8 +26,4 @@ public class ReadWindows {
     public ReadWindow current() {
         return new ReadWindow(clock.instant(), days, includeBots);
     }
-
-    public boolean includeBots() {
-        return includeBots;
-    }
 }

@@ -10,12 +10,19 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The busiest repositories of the window by feed items, then by name. */
+/**
+ * The busiest repositories of the window by activities, then by name; a repository by its id, under the name it has
+ * now (or, unknown to the repository table, the name its newest item was delivered with).
+ */
 @ApplicationScoped
 public class ReposReadModel {
 
-    private static final String TOP = "SELECT repo, count(*) AS items FROM feed_item WHERE " + Rows.IN_WINDOW
-            + " GROUP BY repo ORDER BY items DESC, repo LIMIT $3";
+    private static final String TOP = """
+            SELECT coalesce(min(r.full_name), (array_agg(f.repo ORDER BY f.occurred_at DESC, f.id DESC))[1]) AS repo,
+                   count(*) AS items
+            FROM %s WHERE %s
+            GROUP BY coalesce(f.repo_id::text, f.repo)
+            ORDER BY items DESC, repo LIMIT $3""".formatted(Rows.FEED_ITEMS, Rows.ACTIVITY_IN_WINDOW);
 
     private final Pool pool;
     private final ReadWindows windows;

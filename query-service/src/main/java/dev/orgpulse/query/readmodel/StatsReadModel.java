@@ -9,19 +9,22 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The top-line totals: commits, active repos and people in the window, open PRs, PRs merged in the window. */
+/**
+ * The top-line totals: commits, and repositories and people with activity in the window (reviews and comments count
+ * as activity, CI and branch events do not), open PRs, PRs merged in the window.
+ */
 @ApplicationScoped
 public class StatsReadModel {
 
     private static final String TOTALS = """
-            WITH recent AS (SELECT kind, dev, repo FROM feed_item WHERE %s),
+            WITH recent AS (SELECT f.kind, f.dev, coalesce(f.repo_id::text, f.repo) AS repo FROM feed_item f WHERE %s),
                  prs AS (SELECT state, merged_at FROM pull_request WHERE $2 OR NOT is_bot)
             SELECT (SELECT count(*) FROM recent WHERE kind = 'commit') AS commits,
                    (SELECT count(DISTINCT repo) FROM recent) AS repos_active,
                    (SELECT count(*) FROM prs WHERE state = 'open') AS prs_open,
                    (SELECT count(*) FROM prs WHERE merged_at >= $1) AS prs_merged,
                    (SELECT count(DISTINCT dev) FROM recent) AS people_active
-            """.formatted(Rows.IN_WINDOW);
+            """.formatted(Rows.ACTIVITY_IN_WINDOW);
 
     private final Pool pool;
     private final ReadWindows windows;

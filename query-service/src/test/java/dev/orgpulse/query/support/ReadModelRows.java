@@ -1,5 +1,6 @@
 package dev.orgpulse.query.support;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.Config;
@@ -20,30 +23,74 @@ public final class ReadModelRows {
     }
 
     public static void clear() {
-        execute("TRUNCATE feed_item, pull_request, person RESTART IDENTITY");
+        execute("TRUNCATE feed_item, feed_fact, daily_activity, pull_request, pr_review, ci_run, repository, person"
+                + " RESTART IDENTITY");
         execute("UPDATE read_model_status SET updated_at = NULL");
     }
 
-    /** @return the feed id, which is also the item's SSE event id */
+    /**
+     * An activity (a commit, a pull request opened, a review, a comment, ...) in {@code repo}, counted in its day.
+     *
+     * @return the feed id, which is also the item's SSE event id
+     */
     public static long feedItem(Instant at, String kind, String dev, String repo, String message, boolean bot) {
+        return feedItem(at, kind, dev, repositoryId(repo), repo, message, bot, true);
+    }
+
+    /**
+     * A feed item as the projector writes it: a new activity is also counted in {@code daily_activity}.
+     *
+     * @param repoId   the repository's stable id, through which its current name is shown
+     * @param activity whether the kind counts in the people metrics ({@code ci_failed}, {@code branch_created}, ... do not)
+     */
+    public static long feedItem(Instant at, String kind, String dev, long repoId, String repo, String message,
+            boolean bot, boolean activity) {
         try (Connection connection = connect();
                 PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO feed_item (natural_key, occurred_at, kind, dev, repo, message, is_bot)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                        INSERT INTO feed_item (natural_key, occurred_at, kind, dev, repo_id, repo, message, is_bot,
+                                               is_activity)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setTimestamp(2, Timestamp.from(at));
             insert.setString(3, kind);
             insert.setString(4, dev);
-            insert.setString(5, repo);
-            insert.setString(6, message);
-            insert.setBoolean(7, bot);
-            try (ResultSet id = insert.executeQuery()) {
-                id.next();
-                return id.getLong(1);
+            insert.setLong(5, repoId);
+            insert.setString(6, repo);
+            insert.setString(7, message);
+            insert.setBoolean(8, bot);
+            insert.setBoolean(9, activity);
+            long id;
+            try (ResultSet inserted = insert.executeQuery()) {
+                inserted.next();
+                id = inserted.getLong(1);
             }
+            if (activity) {
+                dailyActivity(LocalDate.ofInstant(at, ZoneOffset.UTC), repoId, dev, bot, 1);
+            }
+            return id;
         } catch (SQLException e) {
             throw new IllegalStateException("feed item not written", e);
         }
+    }
+
+    /** Activities counted for a day, as the projector counts them (they stay when the feed is trimmed). */
+    public static void dailyActivity(LocalDate day, long repoId, String dev, boolean bot, int items) {
+        update("""
+                INSERT INTO daily_activity AS a (day, repo_id, dev, is_bot, items) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (day, repo_id, dev, is_bot) DO UPDATE SET items = a.items + EXCLUDED.items""",
+                day, repoId, dev, bot, items);
+    }
+
+    /** The repository table's row: the name {@code repoId} has now. */
+    public static void repository(long repoId, String fullName) {
+        update("""
+                INSERT INTO repository (id, full_name, archived, private, deleted, revision)
+                VALUES (?, ?, FALSE, FALSE, FALSE, '')""", repoId, fullName);
+    }
+
+    /** The id a test repository has: one per name. */
+    public static long repositoryId(String repo) {
+        return UUID.nameUUIDFromBytes(repo.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits() & Long.MAX_VALUE;
     }
 
     public static void person(String login, String name, String avatarUrl, boolean bot) {
@@ -54,10 +101,28 @@ public final class ReadModelRows {
     public static void pullRequest(String repo, int number, String author, boolean bot, String state, Instant openedAt,
             Instant mergedAt) {
         update("""
-                INSERT INTO pull_request (repo, number, title, author_login, is_bot, state, opened_at, merged_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())""",
-                repo, number, "PR " + number, author, bot, state, Timestamp.from(openedAt),
+                INSERT INTO pull_request (repo_id, number, repo, title, pr_type, author_login, is_bot, state, draft,
+                                          labels, requested_reviewers, opened_at, merged_at, updated_at, revision)
+                VALUES (?, ?, ?, ?, 'other', ?, ?, ?, FALSE, '{}', '{}', ?, ?, now(), '')""",
+                repositoryId(repo), number, repo, "PR " + number, author, bot, state, Timestamp.from(openedAt),
                 mergedAt == null ? null : Timestamp.from(mergedAt));
+    }
+
+    public static void review(String repo, int number, long reviewId, String reviewer, String state, Instant submittedAt) {
+        update("""
+                INSERT INTO pr_review (review_id, repo_id, repo, pr_number, reviewer, is_bot, state, dismissed, submitted_at)
+                VALUES (?, ?, ?, ?, ?, FALSE, ?, FALSE, ?)""",
+                reviewId, repositoryId(repo), repo, number, reviewer, state, Timestamp.from(submittedAt));
+    }
+
+    public static void ciRun(String repo, long runId, int attempt, String status, String conclusion, String actor,
+            boolean bot, Instant startedAt, Instant updatedAt) {
+        update("""
+                INSERT INTO ci_run (run_id, run_attempt, repo_id, repo, workflow, status, conclusion, head_branch, actor,
+                                    is_bot, started_at, updated_at, duration_seconds, revision)
+                VALUES (?, ?, ?, ?, 'build', ?, ?, 'main', ?, ?, ?, ?, ?, '')""",
+                runId, attempt, repositoryId(repo), repo, status, conclusion, actor, bot, Timestamp.from(startedAt),
+                Timestamp.from(updatedAt), updatedAt.getEpochSecond() - startedAt.getEpochSecond());
     }
 
     public static void readModelUpdatedAt(Instant at) {

@@ -1,0 +1,42 @@
+package dev.orgpulse.projector.fold;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.orgpulse.eventlog.Topics;
+import dev.orgpulse.projector.support.FixtureOutcomes;
+import dev.orgpulse.projector.support.Payloads;
+import dev.orgpulse.testing.Fixtures;
+
+/** Every shared fixture, folded in memory: folded or ignored as the table says, never a dead letter. */
+class EveryFixtureFoldTest {
+
+    private final RecordFolder folder = new RecordFolder();
+
+    static Stream<String> eventTypes() {
+        return FixtureOutcomes.eventTypes().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void eachFixtureOfTheTypeIsFoldedOrIgnoredAsExpected(String eventType) {
+        List<String> folded = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        for (Path file : Fixtures.githubFiles(eventType)) {
+            RecordOutcome outcome = folder.fold(new LogRecord(Topics.EVENTS, 0, 0,
+                    Payloads.delivery(eventType, file.getFileName().toString()).toHeaders(), Fixtures.read(file)));
+            assertNotEquals(RecordOutcome.DeadLetter.class, outcome.getClass(), file + ": " + outcome);
+            (outcome instanceof RecordOutcome.Folded ? folded : ignored).add(file.getFileName().toString());
+        }
+        assertEquals(FixtureOutcomes.folded(eventType), folded.size(), "folded: " + folded);
+        assertEquals(FixtureOutcomes.ignored(eventType), ignored.size(), "ignored: " + ignored);
+    }
+}

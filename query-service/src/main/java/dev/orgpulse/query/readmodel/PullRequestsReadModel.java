@@ -1,0 +1,54 @@
+package dev.orgpulse.query.readmodel;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.orgpulse.query.api.PullRequestSummary;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Pull requests with what their reviews say, most recently updated first, bots' left out unless included. Read
+ * fresh: no change-notice name stands for this list alone.
+ */
+@ApplicationScoped
+public class PullRequestsReadModel {
+
+    private static final String RECENT = """
+            SELECT coalesce(r.full_name, pr.repo) AS repo, pr.number, pr.title, pr.pr_type, pr.author_login, pr.state,
+                   pr.draft, pr.opened_at, pr.first_review_at, pr.review_count, pr.approvals, pr.merged_at,
+                   pr.closed_at, pr.additions, pr.deletions, pr.changed_files, pr.base_ref, pr.head_ref
+            FROM pull_request_overview pr LEFT JOIN repository r ON r.id = pr.repo_id
+            WHERE ($1 OR NOT pr.is_bot) AND ($2::text IS NULL OR pr.state = $2)
+            ORDER BY pr.updated_at DESC, pr.repo_id, pr.number LIMIT $3""";
+
+    private final Pool pool;
+    private final ReadWindows windows;
+
+    public PullRequestsReadModel(Pool pool, ReadWindows windows) {
+        this.pool = pool;
+        this.windows = windows;
+    }
+
+    /** @param state {@code open}, {@code closed} or {@code merged}; empty for all */
+    public Uni<List<PullRequestSummary>> recent(Optional<String> state, int limit) {
+        return pool.preparedQuery(RECENT)
+                .execute(Tuple.of(windows.current().includeBots(), state.orElse(null), limit))
+                .map(rows -> Rows.map(rows, PullRequestsReadModel::summary));
+    }
+
+    private static PullRequestSummary summary(Row row) {
+        return new PullRequestSummary(row.getString("repo"), row.getInteger("number"), row.getString("title"),
+                row.getString("pr_type"), row.getString("author_login"), row.getString("state"),
+                row.getBoolean("draft"), Rows.instant(row.getOffsetDateTime("opened_at")),
+                Rows.instant(row.getOffsetDateTime("first_review_at")), row.getLong("review_count"),
+                row.getLong("approvals"), Rows.instant(row.getOffsetDateTime("merged_at")),
+                Rows.instant(row.getOffsetDateTime("closed_at")), row.getInteger("additions"),
+                row.getInteger("deletions"), row.getInteger("changed_files"), row.getString("base_ref"),
+                row.getString("head_ref"));
+    }
+}
