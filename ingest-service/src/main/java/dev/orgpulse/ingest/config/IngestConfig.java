@@ -18,6 +18,8 @@ public interface IngestConfig {
 
     Ingest ingest();
 
+    Meet meet();
+
     interface GitHub {
 
         /**
@@ -70,5 +72,61 @@ public interface IngestConfig {
          */
         @WithDefault("6S")
         Duration ackTimeout();
+    }
+
+    /**
+     * The Meet enricher: it looks up the people behind Meet participant events in the Meet REST API and appends
+     * the answers to the log, so that no fold ever calls Google.
+     */
+    interface Meet {
+
+        /**
+         * {@code ORGPULSE_MEET_CREDENTIALS_FILE}: a Google service-account JSON key file ({@code client_email},
+         * {@code private_key}, {@code token_uri}) with domain-wide delegation for the Meet read-only scope.
+         * None configured: the enricher is off and participants are shown by their resource id.
+         */
+        Optional<String> credentialsFile();
+
+        /**
+         * {@code ORGPULSE_MEET_SUBJECT}: the Workspace user the service account acts as; the Meet API shows it
+         * the meetings that user may see. None configured: the enricher is off.
+         */
+        Optional<String> subject();
+
+        /** {@code ORGPULSE_MEET_API_URL}: the Meet REST API, up to and including its version. */
+        @WithDefault("https://meet.googleapis.com/v2")
+        String apiUrl();
+
+        Enricher enricher();
+
+        interface Enricher {
+
+            /** {@code ORGPULSE_MEET_ENRICHER_ENABLED}: {@code false} keeps the enricher off even with credentials. */
+            @WithDefault("true")
+            boolean enabled();
+
+            /**
+             * {@code ORGPULSE_MEET_ENRICHER_MAX_ATTEMPTS}: how often one participant is asked for (token and API
+             * call) while Google answers 429, 5xx or not at all, before the enricher logs it and moves on.
+             */
+            @WithDefault("4")
+            int maxAttempts();
+
+            /** {@code ORGPULSE_MEET_ENRICHER_INITIAL_BACKOFF}: the wait before the first retry; it doubles after. */
+            @WithDefault("1S")
+            Duration initialBackoff();
+
+            /** {@code ORGPULSE_MEET_ENRICHER_MAX_BACKOFF}: the longest wait between two attempts. */
+            @WithDefault("10S")
+            Duration maxBackoff();
+
+            /** {@code ORGPULSE_MEET_ENRICHER_REQUEST_TIMEOUT}: how long one call to Google may take. */
+            @WithDefault("10S")
+            Duration requestTimeout();
+
+            /** {@code ORGPULSE_MEET_ENRICHER_CACHE_SIZE}: how many resolved participants are remembered. */
+            @WithDefault("10000")
+            int cacheSize();
+        }
     }
 }

@@ -21,7 +21,7 @@ public class DeliveryOutcomes {
     private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
 
     /** Delivery ids are logged before they are authenticated: anything unusual must not forge log lines. */
-    private static final Pattern PRINTABLE_ID = Pattern.compile("[A-Za-z0-9._:/@+-]{1,256}");
+    private static final Pattern PRINTABLE_ID = Pattern.compile("[A-Za-z0-9._:/@+_-]{1,256}");
     /** Rejection details may quote what the sender sent (a token's key id, say): one line each, whatever it holds. */
     private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}");
 

@@ -16,6 +16,7 @@ import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.UnresolvableKeyException;
 
 import dev.orgpulse.ingest.delivery.Rejection;
+import dev.orgpulse.ingest.error.Causes;
 
 /**
  * Checks the {@code Authorization: Bearer} token of a Pub/Sub push: a Google-signed OIDC ID token (RS256, a key
@@ -79,7 +80,7 @@ public final class GoogleIdTokenVerifier {
         try {
             verified = verification.process(token);
         } catch (InvalidJwtException e) {
-            SigningKeysUnavailableException unavailable = causeOfType(e, SigningKeysUnavailableException.class);
+            SigningKeysUnavailableException unavailable = Causes.ofType(e, SigningKeysUnavailableException.class);
             if (unavailable != null) {
                 throw new TokenRejectedException(Rejection.VERIFICATION_UNAVAILABLE, unavailable.getMessage(),
                         unavailable.getCause());
@@ -132,7 +133,7 @@ public final class GoogleIdTokenVerifier {
                 || e.hasErrorCode(ErrorCodes.ISSUED_AT_MISSING) || e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING)) {
             return "the token's issue or expiry time is missing or out of range";
         }
-        UnresolvableKeyException unresolvable = causeOfType(e, UnresolvableKeyException.class);
+        UnresolvableKeyException unresolvable = Causes.ofType(e, UnresolvableKeyException.class);
         if (unresolvable != null) {
             return unresolvable.getMessage();
         }
@@ -148,14 +149,5 @@ public final class GoogleIdTokenVerifier {
 
     private static String normalized(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return type.cast(cause);
-            }
-        }
-        return null;
     }
 }

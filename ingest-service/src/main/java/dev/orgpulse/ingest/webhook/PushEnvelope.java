@@ -22,8 +22,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param eventType the CloudEvents {@code ce-type}
  * @param source the CloudEvents {@code ce-source}: the resource the Workspace subscription watches
  * @param subject the CloudEvents {@code ce-subject}: the resource the event is about, when named
+ * @param data the message data, base64 as pushed (checked to decode), when there is any
  */
-public record PushEnvelope(String messageId, String subscription, String eventType, String source, String subject) {
+public record PushEnvelope(String messageId, String subscription, String eventType, String source, String subject,
+        String data) {
 
     /** The lifecycle events of a Workspace Events subscription (expiration reminder, expired, suspended, ...). */
     static final String SUBSCRIPTION_LIFECYCLE_PREFIX = "google.workspace.events.subscription.";
@@ -69,7 +71,7 @@ public record PushEnvelope(String messageId, String subscription, String eventTy
                     "the message attributes lack ce-type or ce-source: not a Workspace event", messageId);
         }
         return new PushEnvelope(messageId, text(envelope, "subscription"), eventType, source,
-                text(attributes, "ce-subject"));
+                text(attributes, "ce-subject"), text(message, "data"));
     }
 
     /**
@@ -89,6 +91,11 @@ public record PushEnvelope(String messageId, String subscription, String eventTy
     /** @return the Workspace Events subscription a lifecycle event is about, e.g. {@code subscriptions/<id>} */
     public String workspaceSubscription() {
         return resourceName(subject != null ? subject : source);
+    }
+
+    /** @return the event's own payload (for Workspace events, JSON), empty when the message carries no data */
+    public byte[] decodedData() {
+        return data == null ? new byte[0] : Base64.getDecoder().decode(data);
     }
 
     static String resourceName(String cloudEventsResource) {

@@ -18,7 +18,7 @@ public class GoogleJwksResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String JWKS_PATH = "/oauth2/v3/certs";
 
-    private final WireMockServer wireMockServer = new WireMockServer(wireMockConfig().dynamicPort());
+    protected final WireMockServer wireMockServer = new WireMockServer(wireMockConfig().dynamicPort());
 
     @Override
     public Map<String, String> start() {

@@ -38,8 +38,17 @@ public final class LogCapture implements AutoCloseable {
 
     /** The messages logged at WARN (WARNING) level, as written (the log manager formats them before handlers). */
     public List<String> warnings() {
+        return messages(Level.WARNING);
+    }
+
+    /** The messages logged at ERROR (SEVERE) level. */
+    public List<String> errors() {
+        return messages(Level.SEVERE);
+    }
+
+    private List<String> messages(Level level) {
         return records.stream()
-                .filter(record -> record.getLevel().intValue() == Level.WARNING.intValue())
+                .filter(record -> record.getLevel().intValue() == level.intValue())
                 .map(LogRecord::getMessage)
                 .toList();
     }

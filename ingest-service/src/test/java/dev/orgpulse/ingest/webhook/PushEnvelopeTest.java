@@ -59,7 +59,18 @@ class PushEnvelopeTest {
 
     @Test
     void acceptsAMessageWithoutData() {
-        assertEquals("7", parse("{\"message\":{\"messageId\":\"7\"," + ATTRIBUTES + "}}").messageId());
+        PushEnvelope envelope = parse("{\"message\":{\"messageId\":\"7\"," + ATTRIBUTES + "}}");
+
+        assertEquals("7", envelope.messageId());
+        assertEquals(0, envelope.decodedData().length);
+    }
+
+    @Test
+    void decodesTheEventsData() {
+        PushEnvelope envelope = PushEnvelope.parse(Fixtures.pubsub("conference-started.json"));
+
+        assertEquals("{\"conferenceRecord\": {\"name\": \"conferenceRecords/6d6b4b0a-7f0e-4b8f-9c52-2f3c0f1e7a11\"}}",
+                new String(envelope.decodedData(), StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest
