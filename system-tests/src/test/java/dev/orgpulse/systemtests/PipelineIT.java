@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import dev.orgpulse.eventlog.Topics;
 import dev.orgpulse.testing.Fixtures;
 import dev.orgpulse.testing.GitHubDeliveries;
+import dev.orgpulse.testing.GitHubFixtureOutcomes;
 import dev.orgpulse.testing.KafkaBrokerResource;
 import dev.orgpulse.testing.PostgresDatabaseResource;
 import io.restassured.http.ContentType;
@@ -129,6 +134,47 @@ class PipelineIT {
                 .then().statusCode(202);
         awaitProjectorCaughtUp();
         viewer().get(query.baseUri() + "/api/stats").then().body("commits", equalTo(1));
+    }
+
+    @Test
+    @Order(5)
+    void everyGitHubFixturePostedSignedIsAcceptedAndFoldedOrIgnoredByItsType() throws Exception {
+        Map<String, String> eventTypeByDelivery = new HashMap<>();
+        for (String eventType : GitHubFixtureOutcomes.eventTypes()) {
+            for (Path file : Fixtures.githubFiles(eventType)) {
+                byte[] body = Fixtures.read(file);
+                String delivery = UUID.randomUUID().toString();
+                post(eventType, delivery, body, GitHubDeliveries.signature(WEBHOOK_SECRET, body))
+                        .then().statusCode(202);
+                eventTypeByDelivery.put(delivery, eventType);
+            }
+        }
+        awaitProjectorCaughtUp();
+
+        Map<String, Map<String, Long>> outcomes = new HashMap<>();
+        try (Connection connection = database.connect();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT delivery_id, outcome FROM processed_delivery WHERE delivery_id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("text", eventTypeByDelivery.keySet().toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    outcomes.computeIfAbsent(eventTypeByDelivery.get(rows.getString(1)), type -> new HashMap<>())
+                            .merge(rows.getString(2), 1L, Long::sum);
+                }
+            }
+        }
+        for (String eventType : GitHubFixtureOutcomes.eventTypes()) {
+            Map<String, Long> expected = new HashMap<>();
+            if (GitHubFixtureOutcomes.folded(eventType) > 0) {
+                expected.put("folded", (long) GitHubFixtureOutcomes.folded(eventType));
+            }
+            if (GitHubFixtureOutcomes.ignored(eventType) > 0) {
+                expected.put("ignored", (long) GitHubFixtureOutcomes.ignored(eventType));
+            }
+            assertEquals(expected, outcomes.get(eventType), eventType);
+        }
+        given().header("Authorization", "Bearer " + ADMIN_KEY).get(projector.baseUri() + "/admin/status")
+                .then().body("dead_letters", equalTo(0));
     }
 
     /** Waits until the projector's checkpoints reach the end of the log. */

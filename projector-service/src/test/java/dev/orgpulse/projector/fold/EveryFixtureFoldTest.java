@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.orgpulse.eventlog.Topics;
-import dev.orgpulse.projector.support.FixtureOutcomes;
+import dev.orgpulse.testing.GitHubFixtureOutcomes;
 import dev.orgpulse.projector.support.Payloads;
 import dev.orgpulse.testing.Fixtures;
 
@@ -22,7 +22,7 @@ class EveryFixtureFoldTest {
     private final RecordFolder folder = new RecordFolder();
 
     static Stream<String> eventTypes() {
-        return FixtureOutcomes.eventTypes().stream();
+        return GitHubFixtureOutcomes.eventTypes().stream();
     }
 
     @ParameterizedTest
@@ -36,7 +36,7 @@ class EveryFixtureFoldTest {
             assertNotEquals(RecordOutcome.DeadLetter.class, outcome.getClass(), file + ": " + outcome);
             (outcome instanceof RecordOutcome.Folded ? folded : ignored).add(file.getFileName().toString());
         }
-        assertEquals(FixtureOutcomes.folded(eventType), folded.size(), "folded: " + folded);
-        assertEquals(FixtureOutcomes.ignored(eventType), ignored.size(), "ignored: " + ignored);
+        assertEquals(GitHubFixtureOutcomes.folded(eventType), folded.size(), "folded: " + folded);
+        assertEquals(GitHubFixtureOutcomes.ignored(eventType), ignored.size(), "ignored: " + ignored);
     }
 }

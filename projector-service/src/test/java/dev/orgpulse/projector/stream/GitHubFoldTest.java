@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.orgpulse.eventlog.Topics;
 import dev.orgpulse.projector.readmodel.FeedTrim;
-import dev.orgpulse.projector.support.FixtureOutcomes;
+import dev.orgpulse.testing.GitHubFixtureOutcomes;
 import dev.orgpulse.projector.support.LogProducer;
 import dev.orgpulse.projector.support.Payloads;
 import dev.orgpulse.projector.support.Sql;
@@ -82,7 +82,7 @@ class GitHubFoldTest {
     void everyFixtureIsFoldedOrIgnoredAsExpectedAndNoneIsADeadLetter() {
         String run = UUID.randomUUID().toString();
         int records = 0;
-        for (String eventType : FixtureOutcomes.eventTypes()) {
+        for (String eventType : GitHubFixtureOutcomes.eventTypes()) {
             for (Path file : Fixtures.githubFiles(eventType)) {
                 log.github(eventType, "fixture-" + run + "-" + eventType + "-" + file.getFileName(), Payloads.fixture(file));
                 records++;
@@ -99,9 +99,9 @@ class GitHubFoldTest {
                 + " GROUP BY event_type, outcome", ours).forEach(row -> outcomes
                 .computeIfAbsent((String) row.get("event_type"), type -> new HashMap<>())
                 .put((String) row.get("outcome"), (Long) row.get("records")));
-        for (String eventType : FixtureOutcomes.eventTypes()) {
+        for (String eventType : GitHubFixtureOutcomes.eventTypes()) {
             Map<String, Long> counted = outcomes.getOrDefault(eventType, Map.of());
-            assertEquals(List.of((long) FixtureOutcomes.folded(eventType), (long) FixtureOutcomes.ignored(eventType)),
+            assertEquals(List.of((long) GitHubFixtureOutcomes.folded(eventType), (long) GitHubFixtureOutcomes.ignored(eventType)),
                     List.of(counted.getOrDefault("folded", 0L), counted.getOrDefault("ignored", 0L)), eventType);
         }
         // the fixtures' facts, each once whatever number of fixtures tell it

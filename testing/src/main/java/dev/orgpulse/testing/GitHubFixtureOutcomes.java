@@ -1,4 +1,4 @@
-package dev.orgpulse.projector.support;
+package dev.orgpulse.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.orgpulse.testing.Fixtures;
-
 /**
  * What folding each shared GitHub fixture must come to: how many files of each event type are folded; every
  * other file of the type (and every file of a type not listed) is ignored. None is ever a dead letter.
  */
-public final class FixtureOutcomes {
+public final class GitHubFixtureOutcomes {
 
     /** Folded files per event type, with the actions that fold in a comment; the rest of each type is ignored. */
     public static final Map<String, Integer> FOLDED = Map.ofEntries(
@@ -39,7 +37,7 @@ public final class FixtureOutcomes {
             Map.entry("membership", 4),
             Map.entry("organization", 4));
 
-    private FixtureOutcomes() {
+    private GitHubFixtureOutcomes() {
     }
 
     /** Every event type with fixtures (the folder names). */
