@@ -82,14 +82,17 @@
     byId('contributors').replaceChildren(...contributors.map((person) => {
       const item = fromTemplate('contributor');
       const avatar = item.querySelector('.avatar');
+      const initial = () => { avatar.replaceChildren(person.name.charAt(0).toUpperCase()); };
       if (person.avatar) {
         const picture = document.createElement('img');
         picture.alt = '';
         picture.loading = 'lazy';
+        // an avatar host out of reach (offline wall, blocked CDN) must not leave a broken image
+        picture.onerror = initial;
         picture.src = person.avatar;
         avatar.append(picture);
       } else {
-        avatar.textContent = person.name.charAt(0).toUpperCase();
+        initial();
       }
       item.querySelector('.name').textContent = person.name;
       item.querySelector('.handle').textContent = person.name === person.login ? '' : `@${person.login}`;

@@ -59,6 +59,6 @@ public class AdminResource {
         FoldProgress.State fold = progress.state();
         return new AdminStatus(summary.version(), consumerGroup, topic, partitions, totalLag, lagError,
                 summary.deadLetters(), summary.folded() + summary.ignored(), summary.folded(), summary.ignored(),
-                summary.lastUpdate(), fold.lastBatchAt(), fold.failure());
+                summary.lastUpdate(), fold.lastBatchAt(), fold.failure(), report.meetSubscriptions());
     }
 }

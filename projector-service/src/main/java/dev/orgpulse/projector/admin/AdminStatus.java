@@ -9,6 +9,8 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import dev.orgpulse.projector.readmodel.MeetSubscriptionStatus;
+
 /**
  * {@code GET /admin/status}.
  *
@@ -16,11 +18,12 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param lagError   why the lag is unknown, when it is
  * @param foldError  why the fold is retrying a batch, when it is
  * @param lastUpdate when a batch last changed a read model
+ * @param meetSubscriptions the latest lifecycle event of each Workspace Events subscription, the first to expire first
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record AdminStatus(String readModelVersion, String consumerGroup, String topic, List<PartitionStatus> partitions,
         Long totalLag, String lagError, long deadLetters, long processed, long folded, long ignored,
-        Instant lastUpdate, Instant lastBatchAt, String foldError) {
+        Instant lastUpdate, Instant lastBatchAt, String foldError, List<MeetSubscriptionStatus> meetSubscriptions) {
 
     /**
      * @param checkpoint next offset the fold will read (0 when never folded)

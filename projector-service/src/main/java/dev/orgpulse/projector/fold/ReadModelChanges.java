@@ -17,7 +17,9 @@ import dev.orgpulse.eventlog.DeliveryMetadata;
 public record ReadModelChanges(List<RepositoryRow> repositories, List<PersonRow> people, List<CommitRow> commits,
         List<PushRow> pushes, List<PullRequestRow> pullRequests, List<ReviewRow> reviews, List<CiRunRow> ciRuns,
         List<CiJobRow> ciJobs, List<CiCheckRow> ciChecks, List<DeploymentRow> deployments,
-        List<DeploymentStatusRow> deploymentStatuses, List<FeedEntry> feed) {
+        List<DeploymentStatusRow> deploymentStatuses, List<FeedEntry> feed, List<MeetingRow> meetings,
+        List<ParticipantSessionRow> participantSessions, List<MeetParticipantRow> meetParticipants,
+        List<SubscriptionEventRow> subscriptionEvents) {
 
     public ReadModelChanges {
         repositories = List.copyOf(repositories);
@@ -32,6 +34,10 @@ public record ReadModelChanges(List<RepositoryRow> repositories, List<PersonRow>
         deployments = List.copyOf(deployments);
         deploymentStatuses = List.copyOf(deploymentStatuses);
         feed = List.copyOf(feed);
+        meetings = List.copyOf(meetings);
+        participantSessions = List.copyOf(participantSessions);
+        meetParticipants = List.copyOf(meetParticipants);
+        subscriptionEvents = List.copyOf(subscriptionEvents);
     }
 
     /** Collects the changes of one delivery; people it names are seen at the delivery's received-at. */
@@ -63,6 +69,10 @@ public record ReadModelChanges(List<RepositoryRow> repositories, List<PersonRow>
         private final List<DeploymentRow> deployments = new ArrayList<>();
         private final List<DeploymentStatusRow> deploymentStatuses = new ArrayList<>();
         private final List<FeedEntry> feed = new ArrayList<>();
+        private final List<MeetingRow> meetings = new ArrayList<>();
+        private final List<ParticipantSessionRow> participantSessions = new ArrayList<>();
+        private final List<MeetParticipantRow> meetParticipants = new ArrayList<>();
+        private final List<SubscriptionEventRow> subscriptionEvents = new ArrayList<>();
 
         private Builder(DeliveryMetadata delivery) {
             this.delivery = delivery;
@@ -144,9 +154,30 @@ public record ReadModelChanges(List<RepositoryRow> repositories, List<PersonRow>
                     message, who.bot()));
         }
 
+        Builder meeting(MeetingRow meeting) {
+            meetings.add(meeting);
+            return this;
+        }
+
+        Builder participantSession(ParticipantSessionRow session) {
+            participantSessions.add(session);
+            return this;
+        }
+
+        Builder meetParticipant(MeetParticipantRow participant) {
+            meetParticipants.add(participant);
+            return this;
+        }
+
+        Builder subscriptionEvent(SubscriptionEventRow event) {
+            subscriptionEvents.add(event);
+            return this;
+        }
+
         ReadModelChanges build() {
             return new ReadModelChanges(repositories, peopleByLogin(people), commits, pushes, pullRequests, reviews,
-                    ciRuns, ciJobs, ciChecks, deployments, deploymentStatuses, feed);
+                    ciRuns, ciJobs, ciChecks, deployments, deploymentStatuses, feed, meetings, participantSessions,
+                    meetParticipants, subscriptionEvents);
         }
 
         RecordOutcome.Folded folded() {

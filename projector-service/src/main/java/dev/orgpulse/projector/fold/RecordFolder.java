@@ -2,7 +2,6 @@ package dev.orgpulse.projector.fold;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -15,33 +14,82 @@ import dev.orgpulse.eventlog.Sources;
 
 /**
  * Decides what one log record means for the read models, in memory: the contract headers are read, the body
- * parsed and folded by its event type. Whatever goes wrong here makes the record a dead letter, so nothing
- * unreadable ever reaches the database transaction.
+ * parsed and folded by its source and event type. Whatever goes wrong here makes the record a dead letter, so
+ * nothing unreadable ever reaches the database transaction.
  */
 public final class RecordFolder {
 
-    private static final Set<String> GITHUB_SOURCES = Set.of(Sources.GITHUB, Sources.GITHUB_BACKFILL);
+    /** Reads a record's body as its source wrote it and folds it. */
+    private interface BodyFold {
+        RecordOutcome fold(DeliveryMetadata delivery, byte[] body);
+    }
 
-    /** The event types that tell what people do; every other type is kept in the log and ignored here. */
-    private final Map<String, GitHubEventFold> githubFolds = Map.ofEntries(
-            Map.entry("push", new PushFold()),
-            Map.entry("pull_request", new PullRequestFold()),
-            Map.entry("pull_request_review", new ReviewFold()),
-            Map.entry("pull_request_review_comment", CommentFold.onPullRequestDiffs()),
-            Map.entry("issue_comment", CommentFold.onConversations()),
-            Map.entry("issues", new IssueFold()),
-            Map.entry("create", RefFold.creations()),
-            Map.entry("delete", RefFold.deletions()),
-            Map.entry("release", new ReleaseFold()),
-            Map.entry("workflow_run", new WorkflowRunFold()),
-            Map.entry("workflow_job", new WorkflowJobFold()),
-            Map.entry("check_run", new CheckRunFold()),
-            Map.entry("deployment", new DeploymentFold()),
-            Map.entry("deployment_status", new DeploymentFold()),
-            Map.entry("repository", new RepositoryFold()),
-            Map.entry("member", new PeopleFold()),
-            Map.entry("membership", new PeopleFold()),
-            Map.entry("organization", new PeopleFold()));
+    /**
+     * The folds by source, then by event type; every other type is kept in the log and ignored here (for Workspace
+     * events, as Google asks of new lifecycle event types, too).
+     */
+    private final Map<String, Map<String, BodyFold>> folds;
+
+    public RecordFolder() {
+        Map<String, BodyFold> github = githubFolds();
+        folds = Map.of(
+                Sources.GITHUB, github,
+                Sources.GITHUB_BACKFILL, github,
+                Sources.PUBSUB, workspaceFolds(),
+                Sources.MEET_API, meetApiFolds());
+    }
+
+    /** The GitHub event types that tell what people do. */
+    private static Map<String, BodyFold> githubFolds() {
+        return Map.ofEntries(
+                github("push", new PushFold()),
+                github("pull_request", new PullRequestFold()),
+                github("pull_request_review", new ReviewFold()),
+                github("pull_request_review_comment", CommentFold.onPullRequestDiffs()),
+                github("issue_comment", CommentFold.onConversations()),
+                github("issues", new IssueFold()),
+                github("create", RefFold.creations()),
+                github("delete", RefFold.deletions()),
+                github("release", new ReleaseFold()),
+                github("workflow_run", new WorkflowRunFold()),
+                github("workflow_job", new WorkflowJobFold()),
+                github("check_run", new CheckRunFold()),
+                github("deployment", new DeploymentFold()),
+                github("deployment_status", new DeploymentFold()),
+                github("repository", new RepositoryFold()),
+                github("member", new PeopleFold()),
+                github("membership", new PeopleFold()),
+                github("organization", new PeopleFold()));
+    }
+
+    /** Meet's meetings and sessions, and the lifecycle of the Workspace Events subscription that delivers them. */
+    private static Map<String, BodyFold> workspaceFolds() {
+        SubscriptionLifecycleFold lifecycle = new SubscriptionLifecycleFold();
+        return Map.ofEntries(
+                workspace(ConferenceFold.STARTED, ConferenceFold.started()),
+                workspace(ConferenceFold.ENDED, ConferenceFold.ended()),
+                workspace(ParticipantSessionFold.JOINED, ParticipantSessionFold.joined()),
+                workspace(ParticipantSessionFold.LEFT, ParticipantSessionFold.left()),
+                workspace(SubscriptionEventRow.EXPIRATION_REMINDER, lifecycle),
+                workspace(SubscriptionEventRow.SUSPENDED, lifecycle),
+                workspace(SubscriptionEventRow.EXPIRED, lifecycle));
+    }
+
+    /** The Meet REST API's answers the enricher appended. */
+    private static Map<String, BodyFold> meetApiFolds() {
+        ParticipantIdentityFold identities = new ParticipantIdentityFold();
+        return Map.of(ParticipantIdentityFold.RESOLVED, (delivery, body) -> identities.fold(delivery,
+                JsonBodies.object(body, "the Meet API's participant")));
+    }
+
+    private static Map.Entry<String, BodyFold> github(String eventType, GitHubEventFold fold) {
+        return Map.entry(eventType, (delivery, body) -> fold.fold(delivery,
+                GitHubPayloads.parse(body, delivery.contentType())));
+    }
+
+    private static Map.Entry<String, BodyFold> workspace(String eventType, WorkspaceEventFold fold) {
+        return Map.entry(eventType, (delivery, body) -> fold.fold(delivery, WorkspaceEvent.decode(body)));
+    }
 
     public RecordOutcome fold(LogRecord record) {
         DeliveryMetadata delivery;
@@ -65,7 +113,7 @@ public final class RecordFolder {
             throw new MalformedRecordException("contract version " + delivery.contractVersion()
                     + " is not understood by this projector (it reads " + LogHeaders.CURRENT_CONTRACT_VERSION + ")");
         }
-        GitHubEventFold fold = GITHUB_SOURCES.contains(delivery.source()) ? githubFolds.get(delivery.eventType()) : null;
+        BodyFold fold = folds.getOrDefault(delivery.source(), Map.of()).get(delivery.eventType());
         if (fold == null) {
             return new RecordOutcome.Ignored(delivery,
                     "no read model folds " + delivery.source() + " " + delivery.eventType() + " yet");
@@ -73,7 +121,7 @@ public final class RecordFolder {
         if (body == null) {
             throw new MalformedRecordException("record has no value");
         }
-        return fold.fold(delivery, GitHubPayloads.parse(body, delivery.contentType()));
+        return fold.fold(delivery, body);
     }
 
     private static String header(Headers headers, String name) {

@@ -76,7 +76,7 @@ final class BatchTally {
                 entry.repo(), entry.message()));
     }
 
-    /** A row changed that no read model of the query service shows yet (pushes, CI, deployments). */
+    /** A row changed that no change-notice name stands for (pushes, CI, deployments, meetings): read fresh. */
     void touched() {
         touched = true;
     }

@@ -22,6 +22,7 @@ import dev.orgpulse.projector.fold.LogRecord;
 import dev.orgpulse.projector.fold.PlannedRecord;
 import dev.orgpulse.projector.fold.ReadModelChanges;
 import dev.orgpulse.projector.fold.RecordOutcome;
+import dev.orgpulse.projector.fold.SubscriptionEventRow;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -109,14 +110,15 @@ public class FoldTransaction {
                         return Uni.createFrom().voidItem();
                     }
                     tally.folded();
-                    return write(session, folded.changes(), tally)
+                    return write(session, folded, tally)
                             .invoke(effect -> LOG.debugf("Delivery %s (%s) at %s: folded, %s", outcome.deliveryId(),
                                     outcome.eventType(), record, effect))
                             .replaceWithVoid();
                 });
     }
 
-    private Uni<RecordEffect> write(Mutiny.Session session, ReadModelChanges changes, BatchTally tally) {
+    private Uni<RecordEffect> write(Mutiny.Session session, RecordOutcome.Folded folded, BatchTally tally) {
+        ReadModelChanges changes = folded.changes();
         RecordEffect effect = new RecordEffect();
         return Uni.createFrom().voidItem()
                 .chain(() -> each(changes.repositories(), "repositories", effect,
@@ -145,6 +147,18 @@ public class FoldTransaction {
                 .chain(() -> each(changes.deploymentStatuses(), "deployment statuses", effect,
                         row -> repository.insertDeploymentStatus(session, row), tally::touched))
                 .chain(() -> inOrder(changes.feed(), entry -> feed(session, entry, effect, tally)))
+                .chain(() -> each(changes.meetings(), "meetings", effect,
+                        row -> repository.merge(session, ReadModelRepository.MEETINGS, row), tally::touched))
+                .chain(() -> each(changes.participantSessions(), "participant sessions", effect,
+                        row -> repository.merge(session, ReadModelRepository.PARTICIPANT_SESSIONS, row),
+                        tally::touched))
+                .chain(() -> each(changes.meetParticipants(), "participant identities", effect,
+                        row -> repository.upsertSnapshot(session, ReadModelRepository.MEET_PARTICIPANTS, row),
+                        tally::touched))
+                .chain(() -> each(changes.subscriptionEvents(), "subscription events", effect,
+                        row -> repository.upsertSnapshot(session, ReadModelRepository.MEET_SUBSCRIPTIONS, row)
+                                .invoke(latest -> warnOperators(folded.deliveryId(), row, latest)),
+                        tally::touched))
                 .replaceWith(effect);
     }
 
@@ -178,6 +192,12 @@ public class FoldTransaction {
                 }
             }).replaceWithVoid();
         });
+    }
+
+    /** A subscription that stops delivering Meet's events goes unnoticed otherwise: the operators must act. */
+    private static void warnOperators(String deliveryId, SubscriptionEventRow event, boolean latest) {
+        LOG.warnf("Workspace subscription %s: %s at %s (delivery %s%s): %s", event.subscription(), event.eventType(),
+                event.eventAt(), deliveryId, latest ? "" : ", older than the latest event folded", event.advice());
     }
 
     private static void duplicateDelivery(LogRecord record, RecordOutcome outcome, BatchTally tally) {

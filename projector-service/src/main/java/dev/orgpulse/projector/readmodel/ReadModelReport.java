@@ -5,12 +5,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 
-/** Counts for the admin status, read with plain JDBC (blocking; admin requests run on worker threads). */
+/** What the admin status reports, read with plain JDBC (blocking; admin requests run on worker threads). */
 @ApplicationScoped
 public class ReadModelReport {
 
@@ -20,6 +23,10 @@ public class ReadModelReport {
                    (SELECT count(*) FROM processed_delivery WHERE outcome = 'folded') AS folded,
                    (SELECT count(*) FROM processed_delivery WHERE outcome = 'ignored') AS ignored
             FROM read_model_status s""";
+
+    private static final String MEET_SUBSCRIPTIONS = """
+            SELECT subscription, event_type, event_at, expire_time, state, suspension_reason
+            FROM meet_subscription ORDER BY expire_time NULLS LAST, subscription""";
 
     private final AgroalDataSource dataSource;
 
@@ -34,11 +41,32 @@ public class ReadModelReport {
             if (!row.next()) {
                 throw new IllegalStateException("read_model_status has no row: the schema was not migrated");
             }
-            Timestamp updatedAt = row.getTimestamp("updated_at");
-            return new ReadModelSummary(row.getString("version"), updatedAt == null ? null : updatedAt.toInstant(),
+            return new ReadModelSummary(row.getString("version"), instant(row.getTimestamp("updated_at")),
                     row.getLong("dead_letters"), row.getLong("folded"), row.getLong("ignored"));
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the read-model summary", e);
         }
+    }
+
+    /** Every Workspace Events subscription that sent a lifecycle event, the first to expire first. */
+    public List<MeetSubscriptionStatus> meetSubscriptions() {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(MEET_SUBSCRIPTIONS)) {
+            List<MeetSubscriptionStatus> subscriptions = new ArrayList<>();
+            while (rows.next()) {
+                subscriptions.add(new MeetSubscriptionStatus(rows.getString("subscription"),
+                        rows.getString("event_type"), instant(rows.getTimestamp("event_at")),
+                        instant(rows.getTimestamp("expire_time")), rows.getString("state"),
+                        rows.getString("suspension_reason")));
+            }
+            return subscriptions;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the Workspace subscriptions", e);
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -25,18 +25,22 @@ import dev.orgpulse.projector.fold.DeploymentRow;
 import dev.orgpulse.projector.fold.DeploymentStatusRow;
 import dev.orgpulse.projector.fold.FeedEntry;
 import dev.orgpulse.projector.fold.LogRecord;
+import dev.orgpulse.projector.fold.MeetParticipantRow;
+import dev.orgpulse.projector.fold.MeetingRow;
+import dev.orgpulse.projector.fold.ParticipantSessionRow;
 import dev.orgpulse.projector.fold.PersonRow;
 import dev.orgpulse.projector.fold.PullRequestRow;
 import dev.orgpulse.projector.fold.PushRow;
 import dev.orgpulse.projector.fold.RecordOutcome;
 import dev.orgpulse.projector.fold.RepositoryRow;
 import dev.orgpulse.projector.fold.ReviewRow;
+import dev.orgpulse.projector.fold.SubscriptionEventRow;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The read models' writes, as native SQL inside the caller's transaction. Every write is an
  * {@code INSERT ... ON CONFLICT}, so folding the same thing twice has no second effect; the {@code RETURNING}
- * clauses tell whether anything actually changed.
+ * clauses tell whether anything actually changed. A {@link MergeTable}'s row is read first and merged in Java.
  */
 @ApplicationScoped
 public class ReadModelRepository {
@@ -184,6 +188,33 @@ public class ReadModelRepository {
             Set.of(), d -> values(d.deploymentId(), d.repoId(), d.repo(), d.environment(), d.ref(), d.sha(), d.task(),
                     d.creator(), d.bot(), d.createdAt(), d.updatedAt(), d.revision()));
 
+    static final MergeTable<MeetingRow> MEETINGS = MergeTable.of("meet_conference",
+            List.of("conference", "space", "started_at", "ended_at", "first_seen_at"), MeetingRow::conference,
+            row -> new MeetingRow((String) row[0], (String) row[1], MergeTable.instant(row[2]),
+                    MergeTable.instant(row[3]), MergeTable.instant(row[4])),
+            MeetingRow::mergedWith,
+            m -> values(m.conference(), m.space(), m.startedAt(), m.endedAt(), m.firstSeenAt()));
+
+    static final MergeTable<ParticipantSessionRow> PARTICIPANT_SESSIONS = MergeTable.of("meet_participant_session",
+            List.of("session", "participant", "conference", "joined_at", "left_at"), ParticipantSessionRow::session,
+            row -> new ParticipantSessionRow((String) row[0], (String) row[1], (String) row[2],
+                    MergeTable.instant(row[3]), MergeTable.instant(row[4])),
+            ParticipantSessionRow::mergedWith,
+            s -> values(s.session(), s.participant(), s.conference(), s.joinedAt(), s.leftAt()));
+
+    static final SnapshotTable<MeetParticipantRow> MEET_PARTICIPANTS = SnapshotTable.of("meet_participant",
+            List.of("participant"),
+            List.of("participant", "conference", "kind", "display_name", "google_user", "earliest_start_time",
+                    "latest_end_time"),
+            Set.of(), p -> values(p.participant(), p.conference(), p.kind(), p.displayName(), p.googleUser(),
+                    p.earliestStartTime(), p.latestEndTime(), p.revision()));
+
+    static final SnapshotTable<SubscriptionEventRow> MEET_SUBSCRIPTIONS = SnapshotTable.of("meet_subscription",
+            List.of("subscription"),
+            List.of("subscription", "event_type", "event_at", "expire_time", "state", "suspension_reason"),
+            Set.of(), e -> values(e.subscription(), e.eventType(), e.eventAt(), e.expireTime(), e.state(),
+                    e.suspensionReason(), e.revision()));
+
     /** @return the partition's next offset as stored before this transaction (0 for a new partition) */
     Uni<Long> lockCheckpoint(Mutiny.Session session, String consumerGroup, TopicPartition partition) {
         return session.createNativeQuery(LOCK_CHECKPOINT, Long.class)
@@ -259,6 +290,22 @@ public class ReadModelRepository {
     <T> Uni<Boolean> upsertSnapshot(Mutiny.Session session, SnapshotTable<T> table, T row) {
         return changed(bind(session.createNativeQuery(table.upsert(), String.class), table.values().apply(row))
                 .getResultList());
+    }
+
+    /** @return whether the stored row changed: the row is new, or the merge told something it did not know */
+    <T> Uni<Boolean> merge(Mutiny.Session session, MergeTable<T> table, T row) {
+        return session.createNativeQuery(table.select(), Object[].class)
+                .setParameter(1, table.key().apply(row))
+                .getResultList()
+                .chain(rows -> {
+                    T stored = rows.isEmpty() ? null : table.read().apply(rows.get(0));
+                    T merged = stored == null ? row : table.merge().apply(stored, row);
+                    if (merged.equals(stored)) {
+                        return Uni.createFrom().item(false);
+                    }
+                    return bind(session.createNativeQuery(table.upsert()), table.values().apply(merged))
+                            .executeUpdate().replaceWith(true);
+                });
     }
 
     /** @return whether the stored review changed */

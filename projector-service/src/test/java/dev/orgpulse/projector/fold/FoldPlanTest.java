@@ -23,7 +23,6 @@ import dev.orgpulse.eventlog.LogHeaders;
 import dev.orgpulse.eventlog.Sources;
 import dev.orgpulse.eventlog.Topics;
 import dev.orgpulse.projector.support.Payloads;
-import dev.orgpulse.testing.Fixtures;
 
 class FoldPlanTest {
 
@@ -102,9 +101,10 @@ class FoldPlanTest {
     @Test
     void eventTypesWithoutAFoldAreIgnoredWithoutReadingTheBody() {
         RecordOutcome ping = folder.fold(record(0, 10, delivery("ping", "d-1").toHeaders(), "not json".getBytes()));
-        DeliveryMetadata meet = DeliveryMetadata.accepted(Sources.PUBSUB, "google.workspace.meet.conference.v2.started",
-                "m-1", Payloads.RECEIVED_AT, "application/json", "sa");
-        RecordOutcome pubsub = folder.fold(record(0, 11, meet.toHeaders(), Fixtures.pubsub("conference-started.json")));
+        DeliveryMetadata meet = DeliveryMetadata.accepted(Sources.PUBSUB,
+                "google.workspace.meet.transcript.v2.fileGenerated", "m-1", Payloads.RECEIVED_AT, "application/json",
+                "sa");
+        RecordOutcome pubsub = folder.fold(record(0, 11, meet.toHeaders(), "not json".getBytes()));
 
         assertEquals("d-1", assertInstanceOf(RecordOutcome.Ignored.class, ping).deliveryId());
         assertEquals("m-1", assertInstanceOf(RecordOutcome.Ignored.class, pubsub).deliveryId());

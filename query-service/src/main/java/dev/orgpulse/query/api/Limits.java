@@ -2,7 +2,10 @@ package dev.orgpulse.query.api;
 
 import java.math.BigInteger;
 
-/** The {@code ?limit=N} rule of the codewall API: unreadable means the default, then kept within 1..500. */
+/**
+ * The {@code ?limit=N} rule of the codewall API, also used for other counts ({@code ?weeks=N}): unreadable means the
+ * default, then kept within 1..500 (or a smaller maximum).
+ */
 public final class Limits {
 
     public static final int MIN = 1;
@@ -12,12 +15,16 @@ public final class Limits {
     }
 
     public static int clamp(String requested, int fallback) {
+        return clamp(requested, fallback, MAX);
+    }
+
+    public static int clamp(String requested, int fallback, int max) {
         BigInteger wanted = parse(requested, fallback);
         if (wanted.compareTo(BigInteger.valueOf(MIN)) < 0) {
             return MIN;
         }
-        if (wanted.compareTo(BigInteger.valueOf(MAX)) > 0) {
-            return MAX;
+        if (wanted.compareTo(BigInteger.valueOf(max)) > 0) {
+            return max;
         }
         return wanted.intValue();
     }

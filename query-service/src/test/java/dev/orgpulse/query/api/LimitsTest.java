@@ -26,4 +26,10 @@ class LimitsTest {
     void unreadableMeansTheDefaultThenKeptWithinOneToFiveHundred(String requested, int expected) {
         assertEquals(expected, Limits.clamp(requested, 60));
     }
+
+    @ParameterizedTest(name = "weeks={0} -> {1}")
+    @CsvSource(nullValues = "NULL", value = {"NULL, 4", "2, 2", "52, 52", "53, 52", "0, 1", "many, 4"})
+    void aSmallerMaximumKeepsCountsWithinIt(String requested, int expected) {
+        assertEquals(expected, Limits.clamp(requested, 4, 52));
+    }
 }

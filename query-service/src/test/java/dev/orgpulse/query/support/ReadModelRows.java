@@ -23,8 +23,8 @@ public final class ReadModelRows {
     }
 
     public static void clear() {
-        execute("TRUNCATE feed_item, feed_fact, daily_activity, pull_request, pr_review, ci_run, repository, person"
-                + " RESTART IDENTITY");
+        execute("TRUNCATE feed_item, feed_fact, daily_activity, pull_request, pr_review, ci_run, repository, person,"
+                + " meet_conference, meet_participant_session, meet_participant, meet_subscription RESTART IDENTITY");
         execute("UPDATE read_model_status SET updated_at = NULL");
     }
 
@@ -125,8 +125,38 @@ public final class ReadModelRows {
                 Timestamp.from(updatedAt), updatedAt.getEpochSecond() - startedAt.getEpochSecond());
     }
 
+    /** A Meet conference as the projector merges it; {@code firstSeenAt} is the earliest time its events carry. */
+    public static void meeting(String conference, String space, Instant startedAt, Instant endedAt,
+            Instant firstSeenAt) {
+        update("""
+                INSERT INTO meet_conference (conference, space, started_at, ended_at, first_seen_at)
+                VALUES (?, ?, ?, ?, ?)""", conference, space, timestamp(startedAt), timestamp(endedAt),
+                timestamp(firstSeenAt));
+    }
+
+    /** A participant session of {@code participant} ({@code conferenceRecords/<c>/participants/<p>}), named {@code id}. */
+    public static void participantSession(String participant, String id, Instant joinedAt, Instant leftAt) {
+        update("""
+                INSERT INTO meet_participant_session (session, participant, conference, joined_at, left_at)
+                VALUES (?, ?, ?, ?, ?)""", participant + "/participantSessions/" + id, participant,
+                participant.substring(0, participant.indexOf("/participants/")), timestamp(joinedAt),
+                timestamp(leftAt));
+    }
+
+    /** Who a participant is, as the Meet API answered. */
+    public static void meetParticipant(String participant, String kind, String displayName, String googleUser) {
+        update("""
+                INSERT INTO meet_participant (participant, conference, kind, display_name, google_user, revision)
+                VALUES (?, ?, ?, ?, ?, '')""", participant, participant.substring(0, participant.indexOf("/participants/")),
+                kind, displayName, googleUser);
+    }
+
     public static void readModelUpdatedAt(Instant at) {
         update("UPDATE read_model_status SET updated_at = ? WHERE id = 1", Timestamp.from(at));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static void execute(String sql) {
