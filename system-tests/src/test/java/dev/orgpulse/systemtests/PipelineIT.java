@@ -16,77 +16,50 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.orgpulse.eventlog.Topics;
 import dev.orgpulse.testing.Fixtures;
 import dev.orgpulse.testing.GitHubDeliveries;
 import dev.orgpulse.testing.GitHubFixtureOutcomes;
-import dev.orgpulse.testing.KafkaBrokerResource;
-import dev.orgpulse.testing.PostgresDatabaseResource;
+import dev.orgpulse.testing.LogWatch;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
  * The whole pipe as a user runs it: the three packaged services as separate processes on a real broker
- * and a real PostgreSQL. A signed webhook goes in at the ingest service; it comes out of the query
- * service's JSON and its live stream.
+ * and a real PostgreSQL ({@link SystemStack}). A signed webhook goes in at the ingest service; it comes out of the
+ * query service's JSON and its live stream. The stack is shared with the other system tests, which deliver no
+ * GitHub events: GitHub's read models start empty here, while the log may hold their records.
  */
+@ExtendWith(SharedStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
 
-    private static final String WEBHOOK_SECRET = "system-test-secret";
-    private static final String ACCESS_KEY = "system-test-access-key";
-    private static final String ADMIN_KEY = "system-test-admin-key";
-
-    private static final KafkaBrokerResource broker = new KafkaBrokerResource();
-    private static final PostgresDatabaseResource database = new PostgresDatabaseResource();
-    private static ServiceProcess projector;
+    private static SystemStack stack;
     private static ServiceProcess ingest;
     private static ServiceProcess query;
 
     @BeforeAll
-    static void startTheStack() throws Exception {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.start().get("kafka.bootstrap.servers"));
-        database.start().forEach((property, value) -> environment.put(
-                property.toUpperCase().replace('.', '_').replace('-', '_'), value));
-        environment.put("ORGPULSE_GITHUB_WEBHOOK_SECRETS", "retired-secret," + WEBHOOK_SECRET);
-        environment.put("ORGPULSE_ACCESS_KEY", ACCESS_KEY);
-        environment.put("ORGPULSE_ADMIN_KEY", ADMIN_KEY);
-        // the fixtures are from years ago: a window that reaches them keeps them on the wall
-        environment.put("ORGPULSE_WINDOW_DAYS", "36500");
-        projector = ServiceProcess.start("projector-service", environment);
-        ingest = ServiceProcess.start("ingest-service", environment);
-        query = ServiceProcess.start("query-service", environment);
-    }
-
-    @AfterAll
-    static void stopTheStack() throws Exception {
-        for (ServiceProcess service : new ServiceProcess[] { query, ingest, projector }) {
-            if (service != null) {
-                service.close();
-            }
-        }
-        database.stop();
-        broker.stop();
+    static void useTheSharedStack(SystemStack shared) {
+        stack = shared;
+        ingest = shared.ingest();
+        query = shared.query();
     }
 
     @Test
     @Order(1)
     void aSignedPushReachesTheJsonApiAndTheLiveStream() throws Exception {
         byte[] push = Fixtures.github("push", "with-new-branch.payload.json");
-        try (SseReader stream = new SseReader(query.uri("/api/stream"), ACCESS_KEY)) {
+        try (SseReader stream = new SseReader(query.uri("/api/stream"), SystemStack.ACCESS_KEY)) {
             long posted = System.nanoTime();
-            post("push", UUID.randomUUID().toString(), push, GitHubDeliveries.signature(WEBHOOK_SECRET, push))
+            post("push", UUID.randomUUID().toString(), push, GitHubDeliveries.signature(SystemStack.WEBHOOK_SECRET, push))
                     .then().statusCode(202);
 
             SseReader.Event activity = stream.next("activity", Duration.ofSeconds(20));
@@ -97,11 +70,11 @@ class PipelineIT {
                     (activity.receivedNanos() - posted) / 1_000_000);
         }
 
-        viewer().get(query.baseUri() + "/api/stats").then().statusCode(200)
+        stack.viewer().get("/api/stats").then().statusCode(200)
                 .body("commits", equalTo(1))
                 .body("repos_active", equalTo(1))
                 .body("people_active", equalTo(1));
-        viewer().get(query.baseUri() + "/api/events/recent").then().statusCode(200)
+        stack.viewer().get("/api/events/recent").then().statusCode(200)
                 .body("repo", hasItem("Codertocat/Hello-World"))
                 .body("kind", hasItem("commit"));
     }
@@ -111,18 +84,18 @@ class PipelineIT {
     void theSameDeliveryPostedTwiceCountsOnce() {
         byte[] opened = Fixtures.github("pull_request", "opened.payload.json");
         String delivery = UUID.randomUUID().toString();
-        String signature = GitHubDeliveries.signature(WEBHOOK_SECRET, opened);
-        long recordsBefore = broker.recordCount(Topics.EVENTS);
+        String signature = GitHubDeliveries.signature(SystemStack.WEBHOOK_SECRET, opened);
+        LogWatch log = LogWatch.from(stack.broker());
 
         post("pull_request", delivery, opened, signature).then().statusCode(202);
         post("pull_request", delivery, opened, signature).then().statusCode(202);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> viewer().get(query.baseUri() + "/api/stats")
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> stack.viewer().get("/api/stats")
                 .then().body("prs_open", equalTo(1)));
-        viewer().get(query.baseUri() + "/api/events/recent?limit=500").then()
+        stack.viewer().get("/api/events/recent?limit=500").then()
                 .body("findAll { it.kind == 'opened' }.size()", equalTo(1));
         // both copies are in the log, which keeps what was delivered; the fold counts it once
-        assertEquals(recordsBefore + 2, broker.recordCount(Topics.EVENTS));
+        assertEquals(2, log.appended(delivery).size(), "records of the delivery");
     }
 
     @Test
@@ -130,10 +103,10 @@ class PipelineIT {
     void aCommitArrivingInASecondPushCountsOnce() {
         // the same commit as the first test's push, delivered again in another push
         byte[] push = Fixtures.github("push", "with-no-username-committer.payload.json");
-        post("push", UUID.randomUUID().toString(), push, GitHubDeliveries.signature(WEBHOOK_SECRET, push))
+        post("push", UUID.randomUUID().toString(), push, GitHubDeliveries.signature(SystemStack.WEBHOOK_SECRET, push))
                 .then().statusCode(202);
-        awaitProjectorCaughtUp();
-        viewer().get(query.baseUri() + "/api/stats").then().body("commits", equalTo(1));
+        stack.awaitProjectorCaughtUp();
+        stack.viewer().get("/api/stats").then().body("commits", equalTo(1));
     }
 
     @Test
@@ -144,15 +117,15 @@ class PipelineIT {
             for (Path file : Fixtures.githubFiles(eventType)) {
                 byte[] body = Fixtures.read(file);
                 String delivery = UUID.randomUUID().toString();
-                post(eventType, delivery, body, GitHubDeliveries.signature(WEBHOOK_SECRET, body))
+                post(eventType, delivery, body, GitHubDeliveries.signature(SystemStack.WEBHOOK_SECRET, body))
                         .then().statusCode(202);
                 eventTypeByDelivery.put(delivery, eventType);
             }
         }
-        awaitProjectorCaughtUp();
+        stack.awaitProjectorCaughtUp();
 
         Map<String, Map<String, Long>> outcomes = new HashMap<>();
-        try (Connection connection = database.connect();
+        try (Connection connection = stack.database().connect();
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT delivery_id, outcome FROM processed_delivery WHERE delivery_id = ANY (?)")) {
             select.setArray(1, connection.createArrayOf("text", eventTypeByDelivery.keySet().toArray()));
@@ -173,32 +146,20 @@ class PipelineIT {
             }
             assertEquals(expected, outcomes.get(eventType), eventType);
         }
-        given().header("Authorization", "Bearer " + ADMIN_KEY).get(projector.baseUri() + "/admin/status")
-                .then().body("dead_letters", equalTo(0));
-    }
-
-    /** Waits until the projector's checkpoints reach the end of the log. */
-    private static void awaitProjectorCaughtUp() {
-        long records = broker.recordCount(Topics.EVENTS);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            Response status = given().header("Authorization", "Bearer " + ADMIN_KEY)
-                    .get(projector.baseUri() + "/admin/status");
-            status.then().statusCode(200).body("total_lag", equalTo(0));
-            List<Integer> checkpoints = status.path("partitions.checkpoint");
-            assertEquals(records, checkpoints.stream().filter(Objects::nonNull).mapToLong(Integer::longValue).sum());
-        });
+        stack.admin().get("/admin/status").then().body("dead_letters", equalTo(0));
     }
 
     @Test
     @Order(4)
     void anUnsignedDeliveryIsRefusedAndNeverReachesTheLog() {
-        long before = broker.recordCount(Topics.EVENTS);
+        LogWatch log = LogWatch.from(stack.broker());
+        String delivery = UUID.randomUUID().toString();
         byte[] push = Fixtures.github("push", "payload.json");
         given().contentType(ContentType.JSON).header("X-GitHub-Event", "push")
-                .header("X-GitHub-Delivery", UUID.randomUUID().toString()).body(push)
+                .header("X-GitHub-Delivery", delivery).body(push)
                 .post(ingest.baseUri() + "/webhooks/github")
                 .then().statusCode(401);
-        assertEquals(before, broker.recordCount(Topics.EVENTS));
+        assertEquals(List.of(), log.appended(delivery));
     }
 
     private static Response post(String event, String delivery, byte[] body, String signature) {
@@ -208,9 +169,5 @@ class PipelineIT {
                 .header("X-Hub-Signature-256", signature)
                 .body(body)
                 .post(ingest.baseUri() + "/webhooks/github");
-    }
-
-    private static io.restassured.specification.RequestSpecification viewer() {
-        return given().header("Authorization", "Bearer " + ACCESS_KEY);
     }
 }

@@ -16,7 +16,7 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
 import org.junit.jupiter.api.Test;
 
-import dev.orgpulse.ingest.support.TestServiceAccount;
+import dev.orgpulse.testing.google.TestServiceAccount;
 
 class JwtAssertionTest {
 

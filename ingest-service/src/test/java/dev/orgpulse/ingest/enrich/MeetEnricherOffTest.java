@@ -8,11 +8,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.orgpulse.ingest.support.ConsumerGroupProgress;
 import dev.orgpulse.ingest.support.GoogleJwksResource;
-import dev.orgpulse.ingest.support.GoogleKeys;
 import dev.orgpulse.ingest.support.InjectWireMock;
-import dev.orgpulse.ingest.support.PubSubDelivery;
 import dev.orgpulse.testing.InjectKafkaBroker;
 import dev.orgpulse.testing.KafkaBrokerResource;
+import dev.orgpulse.testing.google.GoogleKeys;
+import dev.orgpulse.testing.google.PubSubDelivery;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

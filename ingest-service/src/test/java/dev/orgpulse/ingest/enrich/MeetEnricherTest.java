@@ -1,7 +1,6 @@
 package dev.orgpulse.ingest.enrich;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -39,7 +38,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -47,19 +45,19 @@ import dev.orgpulse.eventlog.DeliveryMetadata;
 import dev.orgpulse.eventlog.LogHeaders;
 import dev.orgpulse.eventlog.Sources;
 import dev.orgpulse.ingest.support.ConsumerGroupProgress;
-import dev.orgpulse.ingest.support.GoogleKeys;
 import dev.orgpulse.ingest.support.GoogleMeetApiResource;
-import dev.orgpulse.ingest.support.InjectServiceAccount;
 import dev.orgpulse.ingest.support.InjectWireMock;
 import dev.orgpulse.ingest.support.LogCapture;
-import dev.orgpulse.ingest.support.LogWatch;
-import dev.orgpulse.ingest.support.MeetParticipantPush;
-import dev.orgpulse.ingest.support.PubSubDelivery;
 import dev.orgpulse.ingest.support.SignedDelivery;
-import dev.orgpulse.ingest.support.TestServiceAccount;
 import dev.orgpulse.testing.Fixtures;
 import dev.orgpulse.testing.InjectKafkaBroker;
 import dev.orgpulse.testing.KafkaBrokerResource;
+import dev.orgpulse.testing.LogWatch;
+import dev.orgpulse.testing.google.GoogleKeys;
+import dev.orgpulse.testing.google.GoogleStandIn;
+import dev.orgpulse.testing.google.MeetParticipantPush;
+import dev.orgpulse.testing.google.PubSubDelivery;
+import dev.orgpulse.testing.google.TestServiceAccount;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -78,21 +76,18 @@ class MeetEnricherTest {
     KafkaBrokerResource broker;
 
     @InjectWireMock
-    WireMockServer google;
-
-    @InjectServiceAccount
-    TestServiceAccount serviceAccount;
+    GoogleStandIn google;
 
     @BeforeEach
     void startFromASettledLog() {
-        GoogleKeys.publish(google, GoogleKeys.CURRENT);
+        GoogleKeys.publish(google.server(), GoogleKeys.CURRENT);
         ConsumerGroupProgress.awaitCaughtUp(broker, MeetEnricher.GROUP_ID);
     }
 
     @Test
     void appendsTheMeetApiAnswerAsReceivedUnderTheMeetingsKey() {
         byte[] answer = Fixtures.pubsub("meet-api-participant.json");
-        answer(MeetParticipantPush.FIXTURE_PARTICIPANT, ok(answer));
+        google.answerParticipant(MeetParticipantPush.FIXTURE_PARTICIPANT, GoogleStandIn.json(answer));
         PubSubDelivery push = PubSubDelivery.fixture("participant-joined.json");
         LogWatch log = LogWatch.from(broker);
         Instant sent = Instant.now();
@@ -111,9 +106,7 @@ class MeetEnricherTest {
         assertEquals(LogHeaders.CURRENT_CONTRACT_VERSION, metadata.contractVersion());
         assertFalse(metadata.receivedAt().isBefore(sent.minusSeconds(1)), metadata.receivedAt() + " before " + sent);
 
-        ConsumerRecord<String, byte[]> event = log.appended().stream()
-                .filter(record -> push.messageId().equals(DeliveryMetadata.fromHeaders(record.headers()).deliveryId()))
-                .findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> event = log.appended(push.messageId()).get(0);
         assertEquals(event.partition(), enrichment.partition(), "in the meeting's partition");
         assertTrue(enrichment.offset() > event.offset(), "after the event it resolves");
     }
@@ -122,18 +115,18 @@ class MeetEnricherTest {
     void asksForTheTokenWithAnAssertionSignedByTheServiceAccountOnBehalfOfTheSubject() throws Exception {
         resolve(MeetParticipantPush.newParticipant());
 
-        List<LoggedRequest> tokenRequests = google.findAll(postRequestedFor(urlEqualTo(GoogleMeetApiResource.TOKEN_PATH)));
+        List<LoggedRequest> tokenRequests = google.server().findAll(postRequestedFor(urlEqualTo(GoogleStandIn.TOKEN_PATH)));
         assertFalse(tokenRequests.isEmpty(), "token requests");
         for (LoggedRequest request : tokenRequests) {
             Map<String, String> form = form(request.getBodyAsString());
             assertEquals("urn:ietf:params:oauth:grant-type:jwt-bearer", form.get("grant_type"));
             JwtContext assertion = new JwtConsumerBuilder()
-                    .setVerificationKey(serviceAccount.publicKey())
+                    .setVerificationKey(google.serviceAccount().publicKey())
                     .setJwsAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                             AlgorithmIdentifiers.RSA_USING_SHA256))
                     .setExpectedIssuer(TestServiceAccount.CLIENT_EMAIL)
-                    .setExpectedSubject(GoogleMeetApiResource.SUBJECT)
-                    .setExpectedAudience(serviceAccount.tokenUri())
+                    .setExpectedSubject(GoogleStandIn.SUBJECT)
+                    .setExpectedAudience(google.serviceAccount().tokenUri())
                     .setRequireIssuedAt()
                     .setRequireExpirationTime()
                     .build()
@@ -151,14 +144,14 @@ class MeetEnricherTest {
         resolve(MeetParticipantPush.newParticipant());
         resolve(MeetParticipantPush.newParticipant());
 
-        assertEquals(1, google.countRequestsMatching(postRequestedFor(urlEqualTo(GoogleMeetApiResource.TOKEN_PATH))
+        assertEquals(1, google.server().countRequestsMatching(postRequestedFor(urlEqualTo(GoogleStandIn.TOKEN_PATH))
                 .build()).getCount(), "token requests since the service started");
     }
 
     @Test
     void looksUpEachParticipantOnceHoweverManyEventsNameIt() {
         String participant = MeetParticipantPush.newParticipant();
-        answer(participant, ok(MeetParticipantPush.apiAnswer(participant)));
+        google.answerParticipant(participant, GoogleStandIn.json(MeetParticipantPush.apiAnswer(participant)));
         LogWatch log = LogWatch.from(broker);
 
         MeetParticipantPush.joined(participant).post().then().statusCode(202);
@@ -166,14 +159,14 @@ class MeetEnricherTest {
         MeetParticipantPush.joined(participant).post().then().statusCode(202);
         ConsumerGroupProgress.awaitCaughtUp(broker, MeetEnricher.GROUP_ID);
 
-        assertEquals(1, apiCalls(participant), "Meet API calls");
+        assertEquals(1, google.participantLookups(participant), "Meet API calls");
         assertEquals(1, enrichments(log, participant).size(), "enrichment records");
     }
 
     @Test
     void appendsNothingForAParticipantTheApiDoesNotKnow() {
         String participant = MeetParticipantPush.newParticipant();
-        answer(participant, aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+        google.answerParticipant(participant, aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"code\":404,\"message\":\"Requested entity was not found.\",\"status\":\"NOT_FOUND\"}}"));
         LogWatch log = LogWatch.from(broker);
 
@@ -181,7 +174,7 @@ class MeetEnricherTest {
             MeetParticipantPush.joined(participant).post().then().statusCode(202);
             ConsumerGroupProgress.awaitCaughtUp(broker, MeetEnricher.GROUP_ID);
 
-            assertEquals(1, apiCalls(participant), "a participant not found is not asked for again");
+            assertEquals(1, google.participantLookups(participant), "a participant not found is not asked for again");
             assertEquals(List.of(), enrichments(log, participant));
             assertThat(logs.warnings(), hasItem(allOf(containsString("meet-api:" + participant), containsString("404"))));
         }
@@ -193,19 +186,19 @@ class MeetEnricherTest {
         String participant = MeetParticipantPush.newParticipant();
         byte[] answer = MeetParticipantPush.apiAnswer(participant);
         ResponseDefinitionBuilder failure = firstAnswer.equals("too slow")
-                ? ok(answer).withFixedDelay(GoogleMeetApiResource.SLOWER_THAN_THE_TIMEOUT_MILLIS)
+                ? GoogleStandIn.json(answer).withFixedDelay(GoogleMeetApiResource.SLOWER_THAN_THE_TIMEOUT_MILLIS)
                 : aResponse().withStatus(Integer.parseInt(firstAnswer));
-        google.stubFor(get(urlEqualTo(path(participant))).inScenario(participant).whenScenarioStateIs(STARTED)
+        google.server().stubFor(get(urlEqualTo(GoogleStandIn.participantPath(participant))).inScenario(participant).whenScenarioStateIs(STARTED)
                 .willReturn(failure).willSetStateTo("recovered"));
-        google.stubFor(get(urlEqualTo(path(participant))).inScenario(participant).whenScenarioStateIs("recovered")
-                .willReturn(ok(answer)));
+        google.server().stubFor(get(urlEqualTo(GoogleStandIn.participantPath(participant))).inScenario(participant).whenScenarioStateIs("recovered")
+                .willReturn(GoogleStandIn.json(answer)));
         LogWatch log = LogWatch.from(broker);
 
         MeetParticipantPush.joined(participant).post().then().statusCode(202);
 
         assertArrayEquals(answer, awaitEnrichment(log, participant).value());
         ConsumerGroupProgress.awaitCaughtUp(broker, MeetEnricher.GROUP_ID);
-        assertEquals(2, apiCalls(participant), "Meet API calls");
+        assertEquals(2, google.participantLookups(participant), "Meet API calls");
         assertEquals(1, enrichments(log, participant).size(), "enrichment records");
     }
 
@@ -213,8 +206,8 @@ class MeetEnricherTest {
     void givesUpOnAParticipantAfterTheLastAttemptAndMovesOn() {
         String unavailable = MeetParticipantPush.newParticipant();
         String next = MeetParticipantPush.newParticipant();
-        answer(unavailable, aResponse().withStatus(503));
-        answer(next, ok(MeetParticipantPush.apiAnswer(next)));
+        google.answerParticipant(unavailable, aResponse().withStatus(503));
+        google.answerParticipant(next, GoogleStandIn.json(MeetParticipantPush.apiAnswer(next)));
         LogWatch log = LogWatch.from(broker);
 
         try (LogCapture logs = LogCapture.of(ParticipantEnrichment.class)) {
@@ -224,7 +217,7 @@ class MeetEnricherTest {
             // the same meeting, so the same partition: the next participant is only resolved once it was given up
             awaitEnrichment(log, next);
             ConsumerGroupProgress.awaitCaughtUp(broker, MeetEnricher.GROUP_ID);
-            assertEquals(GoogleMeetApiResource.MAX_ATTEMPTS, apiCalls(unavailable), "Meet API calls");
+            assertEquals(GoogleMeetApiResource.MAX_ATTEMPTS, google.participantLookups(unavailable), "Meet API calls");
             assertEquals(List.of(), enrichments(log, unavailable));
             assertThat(logs.errors(), hasItem(allOf(containsString("meet-api:" + unavailable), containsString("503"))));
         }
@@ -246,22 +239,10 @@ class MeetEnricherTest {
 
     /** Has the API know {@code participant} and waits for the enricher to resolve it. */
     private void resolve(String participant) {
-        answer(participant, ok(MeetParticipantPush.apiAnswer(participant)));
+        google.answerParticipant(participant, GoogleStandIn.json(MeetParticipantPush.apiAnswer(participant)));
         LogWatch log = LogWatch.from(broker);
         MeetParticipantPush.joined(participant).post().then().statusCode(202);
         awaitEnrichment(log, participant);
-    }
-
-    /** The API answers so only when asked with the token the test token endpoint hands out. */
-    private void answer(String participant, ResponseDefinitionBuilder response) {
-        google.stubFor(get(urlEqualTo(path(participant)))
-                .withHeader("Authorization", equalTo("Bearer " + GoogleMeetApiResource.ACCESS_TOKEN))
-                .willReturn(response));
-    }
-
-    private static ResponseDefinitionBuilder ok(byte[] answer) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=UTF-8")
-                .withBody(answer);
     }
 
     private ConsumerRecord<String, byte[]> awaitEnrichment(LogWatch log, String participant) {
@@ -271,23 +252,12 @@ class MeetEnricherTest {
     }
 
     private static List<ConsumerRecord<String, byte[]>> enrichments(LogWatch log, String participant) {
-        return log.appended().stream()
-                .filter(record -> ("meet-api:" + participant)
-                        .equals(DeliveryMetadata.fromHeaders(record.headers()).deliveryId()))
-                .toList();
-    }
-
-    private int apiCalls(String participant) {
-        return google.countRequestsMatching(getRequestedFor(urlEqualTo(path(participant))).build()).getCount();
+        return log.appended("meet-api:" + participant);
     }
 
     private int allApiCalls() {
-        return google.countRequestsMatching(
-                getRequestedFor(urlPathMatching(GoogleMeetApiResource.MEET_API_PATH + "/.*")).build()).getCount();
-    }
-
-    private static String path(String participant) {
-        return GoogleMeetApiResource.MEET_API_PATH + "/" + participant;
+        return google.server().countRequestsMatching(
+                getRequestedFor(urlPathMatching(GoogleStandIn.MEET_API_PATH + "/.*")).build()).getCount();
     }
 
     private static Map<String, String> form(String body) {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.orgpulse.ingest.support.TestServiceAccount;
+import dev.orgpulse.testing.google.TestServiceAccount;
 
 class ServiceAccountKeyTest {
 

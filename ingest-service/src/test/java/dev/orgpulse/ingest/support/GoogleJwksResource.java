@@ -1,39 +1,40 @@
 package dev.orgpulse.ingest.support;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import dev.orgpulse.testing.google.GoogleKeys;
+import dev.orgpulse.testing.google.GoogleStandIn;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager.TestInjector.AnnotatedAndMatchesType;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Stands in for Google's JWKS endpoint: a WireMock server whose URL becomes {@code orgpulse.pubsub.jwks-url}.
- * Tests publish their own keys on it ({@link GoogleKeys#publish}) through the server injected with
- * {@link InjectWireMock}, and count how often the service fetched them.
+ * Stands in for Google's JWKS endpoint: a {@link GoogleStandIn} whose key set URL becomes
+ * {@code orgpulse.pubsub.jwks-url}. Tests publish their own keys on it ({@link GoogleKeys#publish}) through the
+ * server (or the stand-in) injected with {@link InjectWireMock}, and count how often the service fetched them.
  */
 public class GoogleJwksResource implements QuarkusTestResourceLifecycleManager {
 
-    public static final String JWKS_PATH = "/oauth2/v3/certs";
-
-    protected final WireMockServer wireMockServer = new WireMockServer(wireMockConfig().dynamicPort());
+    protected GoogleStandIn google;
 
     @Override
     public Map<String, String> start() {
-        wireMockServer.start();
-        return Map.of("orgpulse.pubsub.jwks-url", wireMockServer.baseUrl() + JWKS_PATH);
+        google = GoogleStandIn.start();
+        return google.pubSubConfig();
     }
 
     @Override
     public void stop() {
-        wireMockServer.stop();
+        if (google != null) {
+            google.close();
+        }
     }
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(wireMockServer, new AnnotatedAndMatchesType(InjectWireMock.class,
+        testInjector.injectIntoFields(google.server(), new AnnotatedAndMatchesType(InjectWireMock.class,
                 WireMockServer.class));
+        testInjector.injectIntoFields(google, new AnnotatedAndMatchesType(InjectWireMock.class, GoogleStandIn.class));
     }
 }

@@ -9,18 +9,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import dev.orgpulse.testing.Fixtures;
+import dev.orgpulse.testing.GitHubDeliveries;
+import dev.orgpulse.testing.SendAsIs;
 import io.restassured.RestAssured;
 import io.restassured.builder.ResponseBuilder;
 import io.restassured.response.Response;
@@ -52,7 +49,7 @@ public final class SignedDelivery {
         this.body = body;
         headers.put(EVENT_HEADER, event);
         headers.put(DELIVERY_HEADER, UUID.randomUUID().toString());
-        headers.put(SIGNATURE_HEADER, signature(body, CURRENT_SECRET));
+        headers.put(SIGNATURE_HEADER, GitHubDeliveries.signature(CURRENT_SECRET, body));
     }
 
     public static SignedDelivery of(String event, byte[] body) {
@@ -64,19 +61,8 @@ public final class SignedDelivery {
         return of(event, Fixtures.github(event, file));
     }
 
-    /** {@code sha256=<hex HMAC-SHA256>}, as GitHub computes it. */
-    public static String signature(byte[] body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public SignedDelivery signedWith(String secret) {
-        return header(SIGNATURE_HEADER, signature(body, secret));
+        return header(SIGNATURE_HEADER, GitHubDeliveries.signature(secret, body));
     }
 
     public SignedDelivery header(String name, String value) {

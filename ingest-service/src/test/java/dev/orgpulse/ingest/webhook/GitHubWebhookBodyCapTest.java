@@ -11,10 +11,10 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import dev.orgpulse.ingest.support.LogWatch;
 import dev.orgpulse.ingest.support.SignedDelivery;
 import dev.orgpulse.testing.InjectKafkaBroker;
 import dev.orgpulse.testing.KafkaBrokerResource;
+import dev.orgpulse.testing.LogWatch;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

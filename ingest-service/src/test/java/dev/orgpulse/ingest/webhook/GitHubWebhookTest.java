@@ -20,12 +20,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.orgpulse.eventlog.DeliveryMetadata;
 import dev.orgpulse.eventlog.LogHeaders;
 import dev.orgpulse.eventlog.Sources;
-import dev.orgpulse.ingest.support.LogWatch;
 import dev.orgpulse.ingest.support.PrometheusCounters;
 import dev.orgpulse.ingest.support.SignedDelivery;
 import dev.orgpulse.testing.Fixtures;
+import dev.orgpulse.testing.GitHubDeliveries;
 import dev.orgpulse.testing.InjectKafkaBroker;
 import dev.orgpulse.testing.KafkaBrokerResource;
+import dev.orgpulse.testing.LogWatch;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -118,7 +119,7 @@ class GitHubWebhookTest {
         byte[] ping = Fixtures.github("ping", "payload.json");
 
         assertRefused(SignedDelivery.of("ping", ping).header(SignedDelivery.SIGNATURE_HEADER,
-                SignedDelivery.signature(push, SignedDelivery.CURRENT_SECRET)), 401, "bad_signature");
+                GitHubDeliveries.signature(SignedDelivery.CURRENT_SECRET, push)), 401, "bad_signature");
     }
 
     @Test

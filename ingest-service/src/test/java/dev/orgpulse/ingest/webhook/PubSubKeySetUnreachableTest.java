@@ -10,10 +10,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.orgpulse.ingest.support.LogWatch;
-import dev.orgpulse.ingest.support.PubSubDelivery;
 import dev.orgpulse.testing.InjectKafkaBroker;
 import dev.orgpulse.testing.KafkaBrokerResource;
+import dev.orgpulse.testing.LogWatch;
+import dev.orgpulse.testing.google.PubSubDelivery;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -1,4 +1,4 @@
-package dev.orgpulse.ingest.support;
+package dev.orgpulse.testing.google;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package dev.orgpulse.ingest.support;
+package dev.orgpulse.testing.google;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -32,12 +32,12 @@ public final class GoogleKeys {
         String set = Arrays.stream(keys)
                 .map(key -> key.toJson(RsaJsonWebKey.OutputControlLevel.PUBLIC_ONLY))
                 .collect(Collectors.joining(",", "{\"keys\":[", "]}"));
-        jwks.stubFor(get(urlEqualTo(GoogleJwksResource.JWKS_PATH)).willReturn(okJson(set)));
+        jwks.stubFor(get(urlEqualTo(GoogleStandIn.JWKS_PATH)).willReturn(okJson(set)));
     }
 
     /** How often the service fetched the key set since the server's request journal was last reset. */
     public static int fetches(WireMockServer jwks) {
-        return jwks.countRequestsMatching(getRequestedFor(urlEqualTo(GoogleJwksResource.JWKS_PATH)).build())
+        return jwks.countRequestsMatching(getRequestedFor(urlEqualTo(GoogleStandIn.JWKS_PATH)).build())
                 .getCount();
     }
 

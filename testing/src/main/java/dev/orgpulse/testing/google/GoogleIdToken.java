@@ -1,4 +1,4 @@
-package dev.orgpulse.ingest.support;
+package dev.orgpulse.testing.google;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,10 @@ import org.jose4j.lang.JoseException;
  */
 public final class GoogleIdToken {
 
-    /** The test profile's audience and first allowed service account (see application.properties). */
+    /**
+     * The audience and the service account the tokens carry: the ingest service's test profile allows them
+     * (its application.properties), and so do the system tests.
+     */
     public static final String AUDIENCE = "https://ingest.orgpulse.test/webhooks/pubsub";
     public static final String SERVICE_ACCOUNT = "meet-push@orgpulse-test.iam.gserviceaccount.com";
     public static final String ISSUER = "https://accounts.google.com";

@@ -1,4 +1,4 @@
-package dev.orgpulse.ingest.support;
+package dev.orgpulse.testing.google;
 
 import static io.restassured.RestAssured.given;
 
@@ -11,12 +11,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.orgpulse.testing.Fixtures;
+import dev.orgpulse.testing.SendAsIs;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * A Pub/Sub push as Pub/Sub would post it to the service under test: the envelope as JSON, with a valid Google
- * ID token signed by the published key. Token and body can each be spoiled to see the push refused.
+ * A Pub/Sub push as Pub/Sub would post it to the ingest service: the envelope as JSON, with a valid Google ID token
+ * ({@link GoogleIdToken}) signed by the published key. Token and body can each be spoiled to see the push refused.
  */
 public final class PubSubDelivery {
 
@@ -80,11 +81,21 @@ public final class PubSubDelivery {
         }
     }
 
+    /** Posts to the service RestAssured is pointed at (a {@code @QuarkusTest}'s application). */
     public Response post() {
+        return request().post(PATH);
+    }
+
+    /** Posts to the ingest service at {@code baseUri}, e.g. {@code http://127.0.0.1:8081}. */
+    public Response postTo(String baseUri) {
+        return request().post(baseUri + PATH);
+    }
+
+    private RequestSpecification request() {
         RequestSpecification request = given().config(SendAsIs.CONFIG).contentType(contentType).body(body);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return request.post(PATH);
+        return request;
     }
 }

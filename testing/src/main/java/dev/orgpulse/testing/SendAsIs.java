@@ -1,4 +1,4 @@
-package dev.orgpulse.ingest.support;
+package dev.orgpulse.testing;
 
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.HttpClientConfig;

@@ -1,4 +1,4 @@
-package dev.orgpulse.ingest.support;
+package dev.orgpulse.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,8 +16,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import dev.orgpulse.eventlog.DeliveryMetadata;
 import dev.orgpulse.eventlog.Topics;
-import dev.orgpulse.testing.KafkaBrokerResource;
 
 /** Watches the log from a point on: what was appended since, read back with a plain consumer. */
 public final class LogWatch {
@@ -56,6 +56,13 @@ public final class LogWatch {
             }
         }
         return records;
+    }
+
+    /** The records appended since the watch started that carry this delivery id. */
+    public List<ConsumerRecord<String, byte[]>> appended(String deliveryId) {
+        return appended().stream()
+                .filter(record -> deliveryId.equals(DeliveryMetadata.fromHeaders(record.headers()).deliveryId()))
+                .toList();
     }
 
     private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
