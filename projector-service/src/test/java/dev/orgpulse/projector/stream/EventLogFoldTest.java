@@ -19,8 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -32,8 +30,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,13 +44,10 @@ import dev.orgpulse.projector.fold.LogRecord;
 import dev.orgpulse.projector.fold.RecordFolder;
 import dev.orgpulse.projector.readmodel.BatchResult;
 import dev.orgpulse.projector.readmodel.FoldTransaction;
-import dev.orgpulse.projector.support.LogProducer;
+import dev.orgpulse.projector.support.FoldingIntegrationTest;
 import dev.orgpulse.projector.support.Payloads;
-import dev.orgpulse.projector.support.Sql;
-import dev.orgpulse.testing.InjectKafkaBroker;
 import dev.orgpulse.testing.KafkaBrokerResource;
 import dev.orgpulse.testing.PostgresDatabaseResource;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -63,33 +56,12 @@ import io.quarkus.vertx.VertxContextSupport;
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(PostgresDatabaseResource.class)
-class EventLogFoldTest {
+class EventLogFoldTest extends FoldingIntegrationTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String ADMIN_KEY = "Bearer test-admin-key";
-
-    @InjectKafkaBroker
-    KafkaBrokerResource broker;
-
-    @Inject
-    AgroalDataSource dataSource;
 
     @Inject
     FoldTransaction transaction;
-
-    private LogProducer log;
-    private Sql sql;
-
-    @BeforeEach
-    void connect() {
-        log = new LogProducer(broker.bootstrapServers());
-        sql = new Sql(dataSource);
-    }
-
-    @AfterEach
-    void disconnect() {
-        log.close();
-    }
 
     @Test
     void aPushAddsEachCommitWithItsFeedItem() {
@@ -357,16 +329,6 @@ class EventLogFoldTest {
         given().get("/q/health/live").then().statusCode(200);
     }
 
-    private RecordMetadata awaitFolded(RecordMetadata record) {
-        await().atMost(PATIENCE).until(() -> checkpoint(record.partition()).orElse(0L) > record.offset());
-        return record;
-    }
-
-    private Optional<Long> checkpoint(int partition) {
-        return sql.rows("SELECT next_offset FROM checkpoint WHERE topic = ? AND partition_id = ?", Topics.EVENTS, partition)
-                .stream().map(row -> (Long) row.get("next_offset")).findFirst();
-    }
-
     private boolean checkpointsMatchEndOffsets() {
         return broker.endOffsets(Topics.EVENTS).entrySet().stream()
                 .allMatch(end -> end.getValue() == 0 || checkpoint(end.getKey().partition()).orElse(0L).equals(end.getValue()));
@@ -392,7 +354,4 @@ class EventLogFoldTest {
         return ChangeNotice.fromJson(record.value()).feed().stream().anyMatch(item -> item.repo().equals(repo));
     }
 
-    private static String uuid() {
-        return UUID.randomUUID().toString();
-    }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,23 +19,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.orgpulse.eventlog.Topics;
 import dev.orgpulse.projector.readmodel.FeedTrim;
 import dev.orgpulse.testing.GitHubFixtureOutcomes;
-import dev.orgpulse.projector.support.LogProducer;
+import dev.orgpulse.projector.support.FoldingIntegrationTest;
 import dev.orgpulse.projector.support.Payloads;
-import dev.orgpulse.projector.support.Sql;
 import dev.orgpulse.testing.Fixtures;
-import dev.orgpulse.testing.InjectKafkaBroker;
 import dev.orgpulse.testing.KafkaBrokerResource;
 import dev.orgpulse.testing.PostgresDatabaseResource;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -44,9 +37,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(PostgresDatabaseResource.class)
-class GitHubFoldTest {
+class GitHubFoldTest extends FoldingIntegrationTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** What the out-of-order test compares: everything but where the pull request lives. */
     private static final String PULL_REQUEST = """
             SELECT number, title, pr_type, author_login, is_bot, state, draft, base_ref, head_ref, additions, deletions,
@@ -55,28 +47,8 @@ class GitHubFoldTest {
                    updated_at, size_lines, first_review_at, review_count, approvals
             FROM pull_request_overview WHERE repo_id = ?""";
 
-    @InjectKafkaBroker
-    KafkaBrokerResource broker;
-
-    @Inject
-    AgroalDataSource dataSource;
-
     @Inject
     FeedTrim trim;
-
-    private LogProducer log;
-    private Sql sql;
-
-    @BeforeEach
-    void connect() {
-        log = new LogProducer(broker.bootstrapServers());
-        sql = new Sql(dataSource);
-    }
-
-    @AfterEach
-    void disconnect() {
-        log.close();
-    }
 
     @Test
     void everyFixtureIsFoldedOrIgnoredAsExpectedAndNoneIsADeadLetter() {
@@ -241,13 +213,4 @@ class GitHubFoldTest {
         return payload;
     }
 
-    private void awaitFolded(List<RecordMetadata> records) {
-        await().atMost(PATIENCE).until(() -> records.stream().allMatch(record -> sql.rows(
-                "SELECT next_offset FROM checkpoint WHERE topic = ? AND partition_id = ? AND next_offset > ?",
-                Topics.EVENTS, record.partition(), record.offset()).size() == 1));
-    }
-
-    private static String uuid() {
-        return UUID.randomUUID().toString();
-    }
 }

@@ -6,31 +6,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.orgpulse.eventlog.Topics;
-import dev.orgpulse.projector.support.LogProducer;
+import dev.orgpulse.projector.support.FoldingIntegrationTest;
 import dev.orgpulse.projector.support.MeetRecords;
 import dev.orgpulse.projector.support.MeetRecords.LogEntry;
-import dev.orgpulse.projector.support.Sql;
-import dev.orgpulse.testing.InjectKafkaBroker;
 import dev.orgpulse.testing.KafkaBrokerResource;
 import dev.orgpulse.testing.PostgresDatabaseResource;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -38,9 +28,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(PostgresDatabaseResource.class)
-class MeetProjectionTest {
+class MeetProjectionTest extends FoldingIntegrationTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** A meeting with its sessions and who their participants are: what the meeting queries join. */
     private static final String MEETING = """
             SELECT c.space, c.started_at, c.ended_at, c.first_seen_at, s.session, s.participant, s.joined_at, s.left_at,
@@ -50,26 +39,6 @@ class MeetProjectionTest {
             LEFT JOIN meet_participant_session s ON s.conference = c.conference
             LEFT JOIN meet_participant p ON p.participant = s.participant
             WHERE c.conference = ?""";
-
-    @InjectKafkaBroker
-    KafkaBrokerResource broker;
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    private LogProducer log;
-    private Sql sql;
-
-    @BeforeEach
-    void connect() {
-        log = new LogProducer(broker.bootstrapServers());
-        sql = new Sql(dataSource);
-    }
-
-    @AfterEach
-    void disconnect() {
-        log.close();
-    }
 
     @Test
     void theMeetingsEventsAndTheApiAnswerMakeOneMeetingWithOneNamedParticipant() {
@@ -155,17 +124,8 @@ class MeetProjectionTest {
         return rows;
     }
 
-    private void awaitFolded(RecordMetadata record) {
-        await().atMost(PATIENCE).until(() -> sql.rows(
-                "SELECT next_offset FROM checkpoint WHERE topic = ? AND partition_id = ? AND next_offset > ?",
-                Topics.EVENTS, record.partition(), record.offset()).size() == 1);
-    }
-
     private static Instant instant(Map<String, Object> row, String column) {
         return ((Timestamp) row.get(column)).toInstant();
     }
 
-    private static String uuid() {
-        return UUID.randomUUID().toString();
-    }
 }
