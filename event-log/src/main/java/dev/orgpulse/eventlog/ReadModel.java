@@ -9,5 +9,9 @@ public enum ReadModel {
     @JsonProperty("contributors") CONTRIBUTORS,
     @JsonProperty("repos") REPOS,
     @JsonProperty("heatmap") HEATMAP,
-    @JsonProperty("pull_requests") PULL_REQUESTS
+    @JsonProperty("pull_requests") PULL_REQUESTS,
+    /** Meet meetings with their participant sessions and who the participants are (so also the attendance). */
+    @JsonProperty("meetings") MEETINGS,
+    /** CI: workflow runs and their jobs, check runs. */
+    @JsonProperty("ci_runs") CI_RUNS
 }

@@ -36,4 +36,16 @@ class DeliveryMetadataTest {
                 Instant.parse("2026-11-21T10:15:30Z"));
         assertEquals(notice, ChangeNotice.fromJson(notice.toJson()));
     }
+
+    @Test
+    void readModelsHaveTheNamesTheContractDocuments() throws Exception {
+        Map<ReadModel, String> documented = Map.of(ReadModel.FEED, "feed", ReadModel.STATS, "stats",
+                ReadModel.CONTRIBUTORS, "contributors", ReadModel.REPOS, "repos", ReadModel.HEATMAP, "heatmap",
+                ReadModel.PULL_REQUESTS, "pull_requests", ReadModel.MEETINGS, "meetings", ReadModel.CI_RUNS, "ci_runs");
+        assertEquals(Set.of(ReadModel.values()), documented.keySet());
+        for (var named : documented.entrySet()) {
+            assertEquals("\"" + named.getValue() + "\"", LogJson.MAPPER.writeValueAsString(named.getKey()));
+            assertEquals(named.getKey(), LogJson.MAPPER.readValue("\"" + named.getValue() + "\"", ReadModel.class));
+        }
+    }
 }

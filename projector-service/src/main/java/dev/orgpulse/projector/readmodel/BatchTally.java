@@ -49,9 +49,12 @@ final class BatchTally {
         changed(ReadModel.CONTRIBUTORS);
     }
 
-    /** Names are shown through the repository table: the feed, contributors and top repositories may read differently. */
+    /**
+     * Names are shown through the repository table: the feed, contributors, top repositories, pull requests and CI
+     * runs may read differently.
+     */
     void repositoryChanged() {
-        changed(ReadModel.FEED, ReadModel.CONTRIBUTORS, ReadModel.REPOS);
+        changed(ReadModel.FEED, ReadModel.CONTRIBUTORS, ReadModel.REPOS, ReadModel.PULL_REQUESTS, ReadModel.CI_RUNS);
     }
 
     void pullRequestChanged() {
@@ -60,6 +63,16 @@ final class BatchTally {
 
     void reviewChanged() {
         changed(ReadModel.PULL_REQUESTS);
+    }
+
+    /** A workflow run, job or check run. */
+    void ciChanged() {
+        changed(ReadModel.CI_RUNS);
+    }
+
+    /** A meeting, a participant session or who a participant is: the meetings and the attendance read differently. */
+    void meetingChanged() {
+        changed(ReadModel.MEETINGS);
     }
 
     void activityCounted() {
@@ -76,7 +89,10 @@ final class BatchTally {
                 entry.repo(), entry.message()));
     }
 
-    /** A row changed that no change-notice name stands for (pushes, CI, deployments, meetings): read fresh. */
+    /**
+     * A row changed that no change-notice name stands for (commits and pushes, seen through their feed items;
+     * deployments; Meet subscriptions' lifecycle, shown on the projector's own status): nothing to announce.
+     */
     void touched() {
         touched = true;
     }

@@ -136,11 +136,12 @@ public class FoldTransaction {
                 .chain(() -> each(changes.reviews(), "reviews", effect, row -> repository.upsertReview(session, row),
                         tally::reviewChanged))
                 .chain(() -> each(changes.ciRuns(), "CI runs", effect,
-                        row -> repository.upsertSnapshot(session, ReadModelRepository.CI_RUNS, row), tally::touched))
+                        row -> repository.upsertSnapshot(session, ReadModelRepository.CI_RUNS, row), tally::ciChanged))
                 .chain(() -> each(changes.ciJobs(), "CI jobs", effect,
-                        row -> repository.upsertSnapshot(session, ReadModelRepository.CI_JOBS, row), tally::touched))
+                        row -> repository.upsertSnapshot(session, ReadModelRepository.CI_JOBS, row), tally::ciChanged))
                 .chain(() -> each(changes.ciChecks(), "check runs", effect,
-                        row -> repository.upsertSnapshot(session, ReadModelRepository.CI_CHECKS, row), tally::touched))
+                        row -> repository.upsertSnapshot(session, ReadModelRepository.CI_CHECKS, row),
+                        tally::ciChanged))
                 .chain(() -> each(changes.deployments(), "deployments", effect,
                         row -> repository.upsertSnapshot(session, ReadModelRepository.DEPLOYMENTS, row),
                         tally::touched))
@@ -148,13 +149,13 @@ public class FoldTransaction {
                         row -> repository.insertDeploymentStatus(session, row), tally::touched))
                 .chain(() -> inOrder(changes.feed(), entry -> feed(session, entry, effect, tally)))
                 .chain(() -> each(changes.meetings(), "meetings", effect,
-                        row -> repository.merge(session, ReadModelRepository.MEETINGS, row), tally::touched))
+                        row -> repository.merge(session, ReadModelRepository.MEETINGS, row), tally::meetingChanged))
                 .chain(() -> each(changes.participantSessions(), "participant sessions", effect,
                         row -> repository.merge(session, ReadModelRepository.PARTICIPANT_SESSIONS, row),
-                        tally::touched))
+                        tally::meetingChanged))
                 .chain(() -> each(changes.meetParticipants(), "participant identities", effect,
                         row -> repository.upsertSnapshot(session, ReadModelRepository.MEET_PARTICIPANTS, row),
-                        tally::touched))
+                        tally::meetingChanged))
                 .chain(() -> each(changes.subscriptionEvents(), "subscription events", effect,
                         row -> repository.upsertSnapshot(session, ReadModelRepository.MEET_SUBSCRIPTIONS, row)
                                 .invoke(latest -> warnOperators(folded.deliveryId(), row, latest)),

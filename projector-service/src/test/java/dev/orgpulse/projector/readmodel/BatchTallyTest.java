@@ -39,7 +39,15 @@ class BatchTallyTest {
     void aRepositoryPictureChangesWhereItsNameIsShown() {
         tally.repositoryChanged();
 
-        assertEquals(Set.of(ReadModel.FEED, ReadModel.CONTRIBUTORS, ReadModel.REPOS), changed());
+        assertEquals(Set.of(ReadModel.FEED, ReadModel.CONTRIBUTORS, ReadModel.REPOS, ReadModel.PULL_REQUESTS,
+                ReadModel.CI_RUNS), changed());
+    }
+
+    @Test
+    void aPullRequestChangesItsListAndTheStatsThatCountThem() {
+        tally.pullRequestChanged();
+
+        assertEquals(Set.of(ReadModel.STATS, ReadModel.PULL_REQUESTS), changed());
     }
 
     @Test
@@ -47,6 +55,24 @@ class BatchTallyTest {
         tally.reviewChanged();
 
         assertEquals(Set.of(ReadModel.PULL_REQUESTS), changed());
+    }
+
+    @Test
+    void aWorkflowRunJobOrCheckChangesTheCiRunsOnly() {
+        tally.ciChanged();
+
+        assertEquals(Set.of(ReadModel.CI_RUNS), changed());
+        assertTrue(tally.changedAnything());
+    }
+
+    @Test
+    void aMeetingSessionOrParticipantChangesTheMeetingsOnlyAndIsAnnounced() {
+        tally.meetingChanged();
+
+        BatchResult result = tally.result("v1", Map.of(0, 3L));
+        assertEquals(Set.of(ReadModel.MEETINGS), result.changed());
+        assertTrue(result.changedReadModels());
+        assertTrue(tally.changedAnything());
     }
 
     @Test

@@ -14,22 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -288,7 +283,7 @@ class EventLogFoldTest extends FoldingIntegrationTest {
                 commit(sha, "Announce me", "octo", "2024-03-01T09:00:00Z"))));
         long feedId = sql.number("SELECT id FROM feed_item WHERE natural_key = ?", "commit:" + sha);
 
-        ConsumerRecord<String, byte[]> record = awaitChangeNotice(repo);
+        ConsumerRecord<String, byte[]> record = awaitChangeNotice(mentioning(repo));
         ChangeNotice notice = ChangeNotice.fromJson(record.value());
 
         assertEquals("v1", record.key());
@@ -334,24 +329,8 @@ class EventLogFoldTest extends FoldingIntegrationTest {
                 .allMatch(end -> end.getValue() == 0 || checkpoint(end.getKey().partition()).orElse(0L).equals(end.getValue()));
     }
 
-    private ConsumerRecord<String, byte[]> awaitChangeNotice(String repo) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition changes = new TopicPartition(Topics.CHANGES, 0);
-            consumer.assign(List.of(changes));
-            consumer.seekToBeginning(List.of(changes));
-            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().anyMatch(record -> mentions(record, repo));
-            });
-            return seen.stream().filter(record -> mentions(record, repo)).findFirst().orElseThrow();
-        }
-    }
-
-    private static boolean mentions(ConsumerRecord<String, byte[]> record, String repo) {
-        return ChangeNotice.fromJson(record.value()).feed().stream().anyMatch(item -> item.repo().equals(repo));
+    private static Predicate<ChangeNotice> mentioning(String repo) {
+        return notice -> notice.feed().stream().anyMatch(item -> item.repo().equals(repo));
     }
 
 }

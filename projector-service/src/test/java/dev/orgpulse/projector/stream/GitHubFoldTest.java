@@ -4,6 +4,7 @@ import static dev.orgpulse.projector.support.Payloads.commit;
 import static dev.orgpulse.projector.support.Payloads.push;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.orgpulse.eventlog.ChangeNotice;
+import dev.orgpulse.eventlog.ReadModel;
 import dev.orgpulse.projector.readmodel.FeedTrim;
 import dev.orgpulse.testing.GitHubFixtureOutcomes;
 import dev.orgpulse.projector.support.FoldingIntegrationTest;
@@ -183,6 +186,23 @@ class GitHubFoldTest extends FoldingIntegrationTest {
 
         assertEquals(Map.of("status", "completed", "conclusion", "success"),
                 sql.row("SELECT status, conclusion FROM ci_run WHERE run_id = ?", runId));
+    }
+
+    @Test
+    void aWorkflowRunIsAnnouncedAsAChangeOfTheCiRuns() {
+        String repo = Payloads.uniqueRepo();
+        long firstRun = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        long secondRun = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        // the first run brings the repository: the second changes nothing that shows its name
+        awaitFolded(log.github("workflow_run", uuid(),
+                workflowRun(repo, firstRun, "completed", "2020-10-05T16:40:00Z")));
+        RecordMetadata second = awaitFolded(log.github("workflow_run", uuid(),
+                workflowRun(repo, secondRun, "completed", "2020-10-05T16:40:00Z")));
+
+        ChangeNotice notice = ChangeNotice.fromJson(awaitChangeNotice(reaching(second)).value());
+
+        assertTrue(notice.changed().contains(ReadModel.CI_RUNS), notice.changed().toString());
+        assertFalse(notice.changed().contains(ReadModel.REPOS), "the repository did not change: " + notice.changed());
     }
 
     /** The submitted fixture, as an approval by octocat of pull request {@code number} of {@code repo}. */

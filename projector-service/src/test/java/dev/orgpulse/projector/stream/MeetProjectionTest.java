@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -16,6 +17,8 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
+import dev.orgpulse.eventlog.ChangeNotice;
+import dev.orgpulse.eventlog.ReadModel;
 import dev.orgpulse.projector.support.FoldingIntegrationTest;
 import dev.orgpulse.projector.support.MeetRecords;
 import dev.orgpulse.projector.support.MeetRecords.LogEntry;
@@ -77,6 +80,17 @@ class MeetProjectionTest extends FoldingIntegrationTest {
         assertEquals(rowsOf(inOrder), rowsOf(reversed));
         assertEquals(1, sql.number("SELECT count(*) FROM meet_participant_session WHERE conference = ?",
                 MeetRecords.conference(reversed)));
+    }
+
+    @Test
+    void aMeetingsEventAloneIsAnnouncedAsAChangeOfTheMeetings() {
+        String conferenceId = uuid();
+        RecordMetadata joined = awaitFolded(send(List.of(MeetRecords.push(MeetRecords.JOINED, conferenceId, uuid()))));
+
+        ChangeNotice notice = ChangeNotice.fromJson(awaitChangeNotice(reaching(joined)).value());
+
+        assertTrue(notice.changed().contains(ReadModel.MEETINGS), notice.changed().toString());
+        assertEquals(List.of(), notice.feed(), "meetings make no feed items");
     }
 
     @Test

@@ -5,14 +5,15 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgpulse.query.api.CiRun;
+import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Workflow run attempts, most recently updated first, runs triggered by bots left out unless included. Read fresh:
- * CI has no change-notice name of its own yet.
+ * Workflow run attempts, most recently updated first, runs triggered by bots left out unless included; cached until a
+ * change notice names the CI runs.
  */
 @ApplicationScoped
 public class CiRunsReadModel {
@@ -33,6 +34,7 @@ public class CiRunsReadModel {
         this.windows = windows;
     }
 
+    @CacheResult(cacheName = ReadModelCaches.CI_RUNS)
     public Uni<List<CiRun>> recent(int limit) {
         return pool.preparedQuery(RECENT)
                 .execute(Tuple.of(windows.current().includeBots(), limit))

@@ -7,14 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgpulse.query.api.AttendanceWeek;
 import dev.orgpulse.query.api.Meeting;
+import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Meet meetings with their participants, and time in meetings per person and week. Read fresh: no change-notice name
- * stands for meetings (the read-model names of the log's contract cover the GitHub read models only).
+ * Meet meetings with their participants, and time in meetings per person and week; cached until a change notice names
+ * the meetings.
  */
 @ApplicationScoped
 public class MeetingsReadModel {
@@ -53,12 +54,14 @@ public class MeetingsReadModel {
     }
 
     /** The {@code limit} most recent meetings, newest first. */
+    @CacheResult(cacheName = ReadModelCaches.MEETINGS)
     public Uni<List<Meeting>> recent(int limit) {
         return pool.preparedQuery(RECENT).execute(Tuple.of(limit))
                 .map(rows -> MeetingShapes.meetings(Rows.map(rows, MeetingsReadModel::row)));
     }
 
     /** Time in meetings per person in the last {@code weeks} ISO weeks (this one included), newest week first. */
+    @CacheResult(cacheName = ReadModelCaches.ATTENDANCE)
     public Uni<List<AttendanceWeek>> attendance(int weeks) {
         return pool.preparedQuery(SESSIONS_SINCE)
                 .execute(Tuple.of(MeetingShapes.firstDayOfWeeks(clock.instant(), weeks)))

@@ -6,14 +6,15 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgpulse.query.api.PullRequestSummary;
+import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Pull requests with what their reviews say, most recently updated first, bots' left out unless included. Read
- * fresh: no change-notice name stands for this list alone.
+ * Pull requests with what their reviews say, most recently updated first, bots' left out unless included; cached
+ * until a change notice names the pull requests.
  */
 @ApplicationScoped
 public class PullRequestsReadModel {
@@ -35,6 +36,7 @@ public class PullRequestsReadModel {
     }
 
     /** @param state {@code open}, {@code closed} or {@code merged}; empty for all */
+    @CacheResult(cacheName = ReadModelCaches.PULL_REQUESTS)
     public Uni<List<PullRequestSummary>> recent(Optional<String> state, int limit) {
         return pool.preparedQuery(RECENT)
                 .execute(Tuple.of(windows.current().includeBots(), state.orElse(null), limit))

@@ -22,6 +22,10 @@ public class ReadModelCaches {
     public static final String CONTRIBUTORS = "contributors";
     public static final String REPOS = "repos";
     public static final String HEATMAP = "heatmap";
+    public static final String PULL_REQUESTS = "pull-requests";
+    public static final String CI_RUNS = "ci-runs";
+    public static final String MEETINGS = "meetings";
+    public static final String ATTENDANCE = "attendance";
 
     private static final Map<ReadModel, Set<String>> CACHES_BY_READ_MODEL = new EnumMap<>(Map.of(
             ReadModel.STATS, Set.of(STATS),
@@ -30,7 +34,10 @@ public class ReadModelCaches {
             ReadModel.REPOS, Set.of(REPOS),
             ReadModel.HEATMAP, Set.of(HEATMAP),
             // prs_open and prs_merged are part of the stats
-            ReadModel.PULL_REQUESTS, Set.of(STATS)));
+            ReadModel.PULL_REQUESTS, Set.of(PULL_REQUESTS, STATS),
+            ReadModel.CI_RUNS, Set.of(CI_RUNS),
+            // the attendance adds up the meetings' sessions
+            ReadModel.MEETINGS, Set.of(MEETINGS, ATTENDANCE)));
 
     private final CacheManager cacheManager;
 

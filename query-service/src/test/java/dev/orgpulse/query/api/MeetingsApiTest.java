@@ -16,12 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.orgpulse.query.support.ReadModelRows;
+import dev.orgpulse.query.support.TestCaches;
 import dev.orgpulse.testing.KafkaBrokerResource;
 import dev.orgpulse.testing.PostgresDatabaseResource;
+import io.quarkus.cache.CacheManager;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,9 +59,13 @@ class MeetingsApiTest {
     private static final String LAST_WEEK = "conferenceRecords/last-week";
     private static final String ADA_LAST_WEEK = LAST_WEEK + "/participants/ada";
 
+    @Inject
+    CacheManager cacheManager;
+
     @BeforeEach
     void readModels() {
         ReadModelRows.clear();
+        TestCaches.emptyAll(cacheManager);
         ReadModelRows.meeting(ENDED, "spaces/a", ENDED_START, ENDED_END, ENDED_START);
         ReadModelRows.participantSession(ADA, "a1", after(ENDED_START, 1, 10), after(ENDED_START, 41, 55));
         ReadModelRows.participantSession(ADA, "a2", after(ENDED_START, 40, 0), after(ENDED_START, 44, 0));

@@ -65,15 +65,45 @@ class ReadCacheTest {
     }
 
     @Test
-    void changedPullRequestsRefreshTheStats() {
+    void changedPullRequestsRefreshTheirListAndTheStats() {
         ReadModelRows.pullRequest("org/api", 1, "alice", false, "open", Instant.now(), null);
         prsOpen(1);
+        listed("/api/prs?state=open", 1);
 
         ReadModelRows.pullRequest("org/api", 2, "bob", false, "open", Instant.now(), null);
         prsOpen(1);
+        listed("/api/prs?state=open", 1);
+        listed("/api/prs?state=all", 2); // cached per argument: this one was not asked for before
 
         ChangeNotices.publish(Set.of(ReadModel.PULL_REQUESTS), List.of());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> prsOpen(2));
+        listed("/api/prs?state=open", 2);
+    }
+
+    @Test
+    void meetingsAndTheirAttendanceStayCachedUntilANoticeNamesTheMeetings() {
+        Instant started = Instant.now().minus(Duration.ofHours(1));
+        listed("/api/meetings", 0);
+        listed("/api/meetings/attendance", 0);
+        listed("/api/ci/runs", 0);
+
+        ReadModelRows.meeting("conferenceRecords/c1", "spaces/s1", started, started.plus(Duration.ofMinutes(30)),
+                started);
+        ReadModelRows.participantSession("conferenceRecords/c1/participants/p1", "s1", started,
+                started.plus(Duration.ofMinutes(20)));
+        ReadModelRows.ciRun("org/api", 1, 1, "completed", "success", "alice", false, started, started);
+        listed("/api/meetings", 0);
+        listed("/api/meetings/attendance", 0);
+
+        ChangeNotices.publish(Set.of(ReadModel.CI_RUNS), List.of());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> listed("/api/ci/runs", 1));
+        // notices are handled in order: this one, naming the CI runs only, has emptied no meeting cache
+        listed("/api/meetings", 0);
+        listed("/api/meetings/attendance", 0);
+
+        ChangeNotices.publish(Set.of(ReadModel.MEETINGS), List.of());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> listed("/api/meetings", 1));
+        listed("/api/meetings/attendance", 1);
     }
 
     private static void commits(int expected) {
@@ -85,6 +115,10 @@ class ReadCacheTest {
     }
 
     private static void topRepos(int expected) {
-        given().auth().oauth2("test-viewer-key").get("/api/repos/top").then().statusCode(200).body("$", hasSize(expected));
+        listed("/api/repos/top", expected);
+    }
+
+    private static void listed(String path, int expected) {
+        given().auth().oauth2("test-viewer-key").get(path).then().statusCode(200).body("$", hasSize(expected));
     }
 }

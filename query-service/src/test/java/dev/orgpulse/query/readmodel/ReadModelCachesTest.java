@@ -1,8 +1,12 @@
 package dev.orgpulse.query.readmodel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.EnumSet;
+import java.util.Properties;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -17,17 +21,35 @@ class ReadModelCachesTest {
         assertEquals(Set.of("repos"), ReadModelCaches.cachesOf(Set.of(ReadModel.REPOS)));
         assertEquals(Set.of("contributors", "heatmap"),
                 ReadModelCaches.cachesOf(Set.of(ReadModel.CONTRIBUTORS, ReadModel.HEATMAP)));
+        assertEquals(Set.of("ci-runs"), ReadModelCaches.cachesOf(Set.of(ReadModel.CI_RUNS)));
     }
 
     @Test
-    void changedPullRequestsEmptyTheStatsBecauseTheyCountOpenAndMergedPrs() {
-        assertEquals(Set.of("stats"), ReadModelCaches.cachesOf(Set.of(ReadModel.PULL_REQUESTS)));
+    void changedPullRequestsEmptyTheirListAndTheStatsBecauseTheyCountOpenAndMergedPrs() {
+        assertEquals(Set.of("pull-requests", "stats"), ReadModelCaches.cachesOf(Set.of(ReadModel.PULL_REQUESTS)));
+    }
+
+    @Test
+    void changedMeetingsEmptyTheMeetingsAndTheAttendanceMadeOfThem() {
+        assertEquals(Set.of("meetings", "attendance"), ReadModelCaches.cachesOf(Set.of(ReadModel.MEETINGS)));
     }
 
     @Test
     void everyReadModelHasItsCachesAndNothingChangedEmptiesNothing() {
-        assertEquals(Set.of("stats", "feed", "contributors", "repos", "heatmap"),
-                ReadModelCaches.cachesOf(EnumSet.allOf(ReadModel.class)));
+        assertEquals(Set.of("stats", "feed", "contributors", "repos", "heatmap", "pull-requests", "ci-runs", "meetings",
+                "attendance"), ReadModelCaches.cachesOf(EnumSet.allOf(ReadModel.class)));
         assertEquals(Set.of(), ReadModelCaches.cachesOf(Set.of()));
+    }
+
+    /** A lost notice must not leave an answer stale for good. */
+    @Test
+    void everyCacheExpiresAtLast() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = ReadModelCaches.class.getResourceAsStream("/application.properties")) {
+            properties.load(in);
+        }
+        for (String cache : ReadModelCaches.cachesOf(EnumSet.allOf(ReadModel.class))) {
+            assertTrue(properties.containsKey("quarkus.cache.caffeine." + cache + ".expire-after-write"), cache);
+        }
     }
 }
