@@ -17,8 +17,10 @@ import tools.GitHubOrg.Person;
 import tools.GitHubOrg.Repo;
 
 /**
- * GitHub's {@code push} and {@code pull_request} payloads for an organisation, shaped like the fixtures under
- * shared/fixtures/github-webhooks. Incidental details (tree shas, comment counts) come from the given random.
+ * GitHub's payloads for an organisation ({@code push}, {@code create}, {@code pull_request},
+ * {@code pull_request_review}, {@code pull_request_review_comment}, {@code issues}, {@code issue_comment},
+ * {@code workflow_run}), shaped like the fixtures under shared/fixtures/github-webhooks. Incidental details (tree
+ * shas, comment counts, diff lines) come from the given random.
  */
 final class GitHubPayloads {
 
@@ -26,9 +28,31 @@ final class GitHubPayloads {
     static final Map<String, Object> WEB_FLOW = Collections.unmodifiableMap(
             object("name", "GitHub", "email", "noreply@github.com", "username", "web-flow"));
 
+    /** The workflow every repository runs on pushes to main and on pull requests. */
+    private static final String WORKFLOW = "CI";
+    private static final String WORKFLOW_PATH = ".github/workflows/ci.yml";
+
     /** The facts a pull_request payload is made from. */
     record PullRequest(String repo, int number, String author, String title, String branch, String headSha,
             Instant createdAt, boolean draft, int commits, int additions, int deletions, int changedFiles) {
+
+        /** The pull request after its author pushed commits (headSha the newest) changing lines of files. */
+        PullRequest pushed(String newHead, int newCommits, int added, int deleted, int files) {
+            return new PullRequest(repo, number, author, title, branch, newHead, createdAt, draft, commits + newCommits,
+                    additions + added, deletions + deleted, Math.max(changedFiles, files));
+        }
+    }
+
+    /** The facts an issues payload is made from; label ("bug", "enhancement") may be null. */
+    record Issue(String repo, int number, String author, String title, String label, Instant createdAt) {
+    }
+
+    /**
+     * The facts a workflow_run payload is made from: one attempt of the CI workflow, triggered by a push (to main)
+     * or a pull request (its number, else 0) whose head is headSha; title is what GitHub shows for it.
+     */
+    record WorkflowRun(String repo, long id, int number, String event, String branch, String headSha, String actor,
+            int pullRequest, String title, Instant createdAt) {
     }
 
     private final GitHubOrg org;
@@ -98,15 +122,221 @@ final class GitHubPayloads {
      */
     Map<String, Object> pullRequest(String action, Repo repo, PullRequest pr, Person author, Person sender,
             Person reviewer, String base, Instant closedAt, String mergeSha) {
-        boolean merged = mergeSha != null;
+        return event(action, repo, sender, "number", pr.number(), "pull_request",
+                fullPull(repo, pr, author, sender, reviewer, base, closedAt == null ? pr.createdAt() : closedAt,
+                        closedAt, mergeSha));
+    }
+
+    /** New commits pushed to an open pull request's branch by its author: the head moved from before to pr.headSha. */
+    Map<String, Object> synchronize(Repo repo, PullRequest pr, Person author, String before, String base, Instant at) {
+        return event("synchronize", repo, author, "number", pr.number(),
+                "pull_request", fullPull(repo, pr, author, author, null, base, at, null, null),
+                "before", before, "after", pr.headSha());
+    }
+
+    /** A review of an open pull request submitted: state approved, changes_requested or commented; body may be null. */
+    Map<String, Object> review(Repo repo, PullRequest pr, Person author, String base, Person reviewer, long reviewId,
+            String state, String body, Instant at) {
+        String html = pullHtml(repo, pr) + "#pullrequestreview-" + reviewId;
+        Map<String, Object> review = object(
+                "id", reviewId,
+                "node_id", nodeId("PullRequestReview", reviewId),
+                "user", user(reviewer),
+                "body", body,
+                "commit_id", pr.headSha(),
+                "submitted_at", at.toString(),
+                "state", state,
+                "html_url", html,
+                "pull_request_url", pullApi(repo, pr),
+                "author_association", association(reviewer),
+                "_links", object("html", object("href", html), "pull_request", object("href", pullApi(repo, pr))));
+        return event("submitted", repo, reviewer, "review", review,
+                "pull_request", pull(repo, pr, author, null, base, at, null, null));
+    }
+
+    /** A comment on a line of an open pull request's diff, made in the review reviewId. */
+    Map<String, Object> reviewComment(Repo repo, PullRequest pr, Person author, String base, Person commenter,
+            long reviewId, long commentId, String body, Instant at) {
+        String self = "https://api.github.com/repos/" + repo.fullName() + "/pulls/comments/" + commentId;
+        String html = pullHtml(repo, pr) + "#discussion_r" + commentId;
+        int line = 5 + random.nextInt(200);
+        Map<String, Object> comment = object(
+                "url", self,
+                "pull_request_review_id", reviewId,
+                "id", commentId,
+                "node_id", nodeId("PullRequestReviewComment", commentId),
+                "diff_hunk", "@@ -" + line + ",6 +" + line + ",8 @@",
+                "path", repo.files().get(random.nextInt(repo.files().size())),
+                "position", 4, "original_position", 4,
+                "commit_id", pr.headSha(), "original_commit_id", pr.headSha(),
+                "user", user(commenter),
+                "body", body,
+                "created_at", at.toString(), "updated_at", at.toString(),
+                "html_url", html,
+                "pull_request_url", pullApi(repo, pr),
+                "author_association", association(commenter),
+                "_links", object("self", object("href", self), "html", object("href", html),
+                        "pull_request", object("href", pullApi(repo, pr))),
+                "reactions", reactions(self),
+                "start_line", null, "original_start_line", null, "start_side", null,
+                "line", line + 3, "original_line", line + 3, "side", "RIGHT");
+        return event("created", repo, commenter, "comment", comment,
+                "pull_request", pull(repo, pr, author, null, base, at, null, null));
+    }
+
+    /** An issue {@code opened} or {@code closed} (at that time) by sender. */
+    Map<String, Object> issue(String action, Repo repo, Issue issue, Person author, Person sender, Instant at) {
+        Instant closedAt = action.equals("closed") ? at : null;
+        return event(action, repo, sender, "issue", issueObject(repo, issue, author, at, closedAt));
+    }
+
+    /** A comment in the conversation of an open issue. */
+    Map<String, Object> issueComment(Repo repo, Issue issue, Person author, Person commenter, long commentId,
+            String body, Instant at) {
+        return issueComment(repo, issueObject(repo, issue, author, at, null), commenter, commentId, body, at);
+    }
+
+    /** A comment in the conversation of an open pull request: GitHub sends it as a comment on the pull request's issue. */
+    Map<String, Object> issueComment(Repo repo, PullRequest pr, Person author, Person commenter, long commentId,
+            String body, Instant at) {
+        String html = pullHtml(repo, pr);
+        Map<String, Object> issue = issueObject(repo, new Issue(pr.repo(), pr.number(), pr.author(), pr.title(), null,
+                pr.createdAt()), author, at, null);
+        issue.put("labels", labels(repo, pr, author));
+        issue.put("body", body(pr, author));
+        issue.put("draft", pr.draft());
+        issue.put("pull_request", object("url", pullApi(repo, pr), "html_url", html, "diff_url", html + ".diff",
+                "patch_url", html + ".patch"));
+        return issueComment(repo, issue, commenter, commentId, body, at);
+    }
+
+    /** A branch created (pushed for the first time) by sender. */
+    Map<String, Object> createBranch(Repo repo, String branch, Person sender) {
+        return event(null, repo, sender, "ref", branch, "ref_type", "branch", "master_branch", "main",
+                "description", null, "pusher_type", "user");
+    }
+
+    /**
+     * The workflow run's {@code requested} (queued), {@code in_progress} or {@code completed} (with conclusion)
+     * delivery at a time; base is the head of main, for a pull request's run.
+     */
+    Map<String, Object> workflowRun(String action, Repo repo, WorkflowRun run, Person actor, String base,
+            Instant startedAt, String conclusion, Instant at) {
         String api = "https://api.github.com/repos/" + repo.fullName();
-        String html = repo.html() + "/pull/" + pr.number();
-        String self = api + "/pulls/" + pr.number();
+        String self = api + "/actions/runs/" + run.id();
+        long workflowId = GitHubOrg.stableId("workflow:" + repo.fullName() + ":" + WORKFLOW_PATH, 50_000_000);
+        long suiteId = GitHubOrg.stableId("check-suite:" + run.id(), 10_000_000_000L);
+        String workflowUrl = api + "/actions/workflows/" + workflowId;
+        Instant workflowCreated = Instant.parse("2023-01-09T10:00:00Z").plus(repo.id() % 300, ChronoUnit.DAYS);
+        Map<String, Object> workflow = object(
+                "badge_url", repo.html() + "/workflows/" + WORKFLOW + "/badge.svg",
+                "created_at", workflowCreated.toString(),
+                "html_url", repo.html() + "/blob/main/" + WORKFLOW_PATH,
+                "id", workflowId,
+                "name", WORKFLOW,
+                "node_id", nodeId("Workflow", workflowId),
+                "path", WORKFLOW_PATH,
+                "state", "active",
+                "updated_at", workflowCreated.toString(),
+                "url", workflowUrl);
+        Map<String, Object> email = object("name", actor.name(), "email", actor.email());
+        Map<String, Object> workflowRun = object(
+                "name", WORKFLOW,
+                "artifacts_url", self + "/artifacts",
+                "cancel_url", self + "/cancel",
+                "check_suite_url", api + "/check-suites/" + suiteId,
+                "check_suite_id", suiteId,
+                "check_suite_node_id", nodeId("CheckSuite", suiteId),
+                "conclusion", conclusion,
+                "created_at", run.createdAt().toString(),
+                "event", run.event(),
+                "head_branch", run.branch(),
+                "head_commit", object("id", run.headSha(), "tree_id", sha(), "message", run.title(),
+                        "timestamp", run.createdAt().toString(), "author", email, "committer", email),
+                "head_repository", repository(repo, false, 0),
+                "head_sha", run.headSha(),
+                "path", WORKFLOW_PATH,
+                "display_title", run.title(),
+                "html_url", repo.html() + "/actions/runs/" + run.id(),
+                "id", run.id(),
+                "jobs_url", self + "/jobs",
+                "logs_url", self + "/logs",
+                "node_id", nodeId("WorkflowRun", run.id()),
+                "pull_requests", run.pullRequest() == 0 ? List.of() : List.of(object(
+                        "url", api + "/pulls/" + run.pullRequest(),
+                        "id", pullRequestId(repo, run.pullRequest()),
+                        "number", run.pullRequest(),
+                        "head", object("ref", run.branch(), "sha", run.headSha(), "repo", repositoryRef(repo)),
+                        "base", object("ref", "main", "sha", base, "repo", repositoryRef(repo)))),
+                "repository", repository(repo, false, 0),
+                "rerun_url", self + "/rerun",
+                "run_number", run.number(),
+                "run_attempt", 1,
+                "run_started_at", startedAt.toString(),
+                "previous_attempt_url", null,
+                "status", switch (action) {
+                    case "requested" -> "queued";
+                    case "in_progress" -> "in_progress";
+                    default -> "completed";
+                },
+                "updated_at", at.toString(),
+                "url", self,
+                "workflow_id", workflowId,
+                "workflow_url", workflowUrl,
+                "actor", user(actor),
+                "triggering_actor", user(actor));
+        return event(action, repo, actor, "workflow", workflow, "workflow_run", workflowRun);
+    }
+
+    /**
+     * The payload of an event about a repository: the action (none when null), the fields given, then the
+     * repository, the organisation and the sender, as GitHub orders them.
+     */
+    private Map<String, Object> event(String action, Repo repo, Person sender, Object... fields) {
+        Map<String, Object> payload = action == null ? new LinkedHashMap<>() : object("action", action);
+        payload.putAll(object(fields));
+        payload.put("repository", repository(repo, false, 0));
+        payload.put("organization", organization());
+        payload.put("sender", user(sender));
+        return payload;
+    }
+
+    /**
+     * The pull request as a pull_request event pictures it: {@link #pull} with its size and merge state (merged by
+     * sender when mergeSha is given).
+     */
+    private Map<String, Object> fullPull(Repo repo, PullRequest pr, Person author, Person sender, Person reviewer,
+            String base, Instant updatedAt, Instant closedAt, String mergeSha) {
+        boolean merged = mergeSha != null;
+        Map<String, Object> pull = pull(repo, pr, author, reviewer, base, updatedAt, closedAt, mergeSha);
+        pull.putAll(object(
+                "merged", merged,
+                "mergeable", closedAt == null ? null : merged ? null : Boolean.TRUE,
+                "rebaseable", closedAt == null ? null : Boolean.FALSE,
+                "mergeable_state", closedAt == null ? "unknown" : merged ? "unknown" : "clean",
+                "merged_by", merged ? user(sender) : null,
+                "comments", closedAt == null ? 0 : random.nextInt(6),
+                "review_comments", closedAt == null ? 0 : random.nextInt(9),
+                "maintainer_can_modify", false,
+                "commits", pr.commits(),
+                "additions", pr.additions(),
+                "deletions", pr.deletions(),
+                "changed_files", pr.changedFiles()));
+        return pull;
+    }
+
+    /**
+     * The pull request as reviews and comments carry it. Open ones (closedAt null) ask reviewer, when given, for a
+     * review; a closed one is merged when mergeSha is given.
+     */
+    private Map<String, Object> pull(Repo repo, PullRequest pr, Person author, Person reviewer, String base,
+            Instant updatedAt, Instant closedAt, String mergeSha) {
+        String api = "https://api.github.com/repos/" + repo.fullName();
+        String html = pullHtml(repo, pr);
+        String self = pullApi(repo, pr);
         String issue = api + "/issues/" + pr.number();
-        long prId = GitHubOrg.stableId("pr:" + repo.fullName() + "#" + pr.number(), 1_000_000_000);
-        List<Object> labels = author.bot() ? List.of(label(repo, "dependencies", "0366d6"))
-                : pr.title().startsWith("fix") ? List.of(label(repo, "bug", "d73a4a")) : List.of();
-        Map<String, Object> pull = object(
+        long prId = pullRequestId(repo, pr.number());
+        return object(
                 "url", self,
                 "id", prId,
                 "node_id", nodeId("PullRequest", prId),
@@ -119,19 +349,17 @@ final class GitHubPayloads {
                 "locked", false,
                 "title", pr.title(),
                 "user", user(author),
-                "body", author.bot() ? "Bumps the dependency to a newer version.\n\nDependabot will resolve any"
-                        + " conflicts with this PR as long as you don't alter it yourself."
-                        : "This changes " + pr.title().replaceFirst("^[a-z]+: ", "") + ".\n\n- [x] tests added",
+                "body", body(pr, author),
                 "created_at", pr.createdAt().toString(),
-                "updated_at", (closedAt == null ? pr.createdAt() : closedAt).toString(),
+                "updated_at", updatedAt.toString(),
                 "closed_at", closedAt == null ? null : closedAt.toString(),
-                "merged_at", merged ? closedAt.toString() : null,
-                "merge_commit_sha", closedAt == null ? null : merged ? mergeSha : sha(),
+                "merged_at", mergeSha != null ? closedAt.toString() : null,
+                "merge_commit_sha", closedAt == null ? null : mergeSha != null ? mergeSha : sha(),
                 "assignee", null,
                 "assignees", List.of(),
-                "requested_reviewers", closedAt == null ? List.of(user(reviewer)) : List.of(),
+                "requested_reviewers", closedAt == null && reviewer != null ? List.of(user(reviewer)) : List.of(),
                 "requested_teams", List.of(),
-                "labels", labels,
+                "labels", labels(repo, pr, author),
                 "milestone", null,
                 "draft", pr.draft(),
                 "commits_url", self + "/commits",
@@ -152,28 +380,102 @@ final class GitHubPayloads {
                         "review_comment", object("href", api + "/pulls/comments{/number}"),
                         "commits", object("href", self + "/commits"),
                         "statuses", object("href", api + "/statuses/" + pr.headSha())),
-                "author_association", author.bot() ? "CONTRIBUTOR" : "MEMBER",
+                "author_association", association(author),
                 "auto_merge", null,
-                "active_lock_reason", null,
-                "merged", merged,
-                "mergeable", closedAt == null ? null : merged ? null : Boolean.TRUE,
-                "rebaseable", closedAt == null ? null : Boolean.FALSE,
-                "mergeable_state", closedAt == null ? "unknown" : merged ? "unknown" : "clean",
-                "merged_by", merged ? user(sender) : null,
-                "comments", closedAt == null ? 0 : random.nextInt(6),
-                "review_comments", closedAt == null ? 0 : random.nextInt(9),
-                "maintainer_can_modify", false,
-                "commits", pr.commits(),
-                "additions", pr.additions(),
-                "deletions", pr.deletions(),
-                "changed_files", pr.changedFiles());
+                "active_lock_reason", null);
+    }
+
+    private static String pullHtml(Repo repo, PullRequest pr) {
+        return repo.html() + "/pull/" + pr.number();
+    }
+
+    private static String pullApi(Repo repo, PullRequest pr) {
+        return "https://api.github.com/repos/" + repo.fullName() + "/pulls/" + pr.number();
+    }
+
+    private static long pullRequestId(Repo repo, int number) {
+        return GitHubOrg.stableId("pr:" + repo.fullName() + "#" + number, 1_000_000_000);
+    }
+
+    private static String body(PullRequest pr, Person author) {
+        return author.bot() ? "Bumps the dependency to a newer version.\n\nDependabot will resolve any"
+                + " conflicts with this PR as long as you don't alter it yourself."
+                : "This changes " + pr.title().replaceFirst("^[a-z]+: ", "") + ".\n\n- [x] tests added";
+    }
+
+    private static List<Object> labels(Repo repo, PullRequest pr, Person author) {
+        return author.bot() ? List.of(label(repo, "dependencies", "0366d6"))
+                : pr.title().startsWith("fix") ? List.of(label(repo, "bug", "d73a4a")) : List.of();
+    }
+
+    /**
+     * An issue (or, with the pull request's additions, a pull request's issue) as of a time: open, or closed at
+     * closedAt.
+     */
+    private Map<String, Object> issueObject(Repo repo, Issue issue, Person author, Instant at, Instant closedAt) {
+        String self = "https://api.github.com/repos/" + repo.fullName() + "/issues/" + issue.number();
+        long issueId = GitHubOrg.stableId("issue:" + repo.fullName() + "#" + issue.number(), 2_000_000_000);
         return object(
-                "action", action,
-                "number", pr.number(),
-                "pull_request", pull,
-                "repository", repository(repo, false, 0),
-                "organization", organization(),
-                "sender", user(sender));
+                "url", self,
+                "repository_url", "https://api.github.com/repos/" + repo.fullName(),
+                "labels_url", self + "/labels{/name}",
+                "comments_url", self + "/comments",
+                "events_url", self + "/events",
+                "html_url", repo.html() + "/issues/" + issue.number(),
+                "id", issueId,
+                "node_id", nodeId("Issue", issueId),
+                "number", issue.number(),
+                "title", issue.title(),
+                "user", user(author),
+                "labels", issue.label() == null ? List.of()
+                        : List.of(label(repo, issue.label(), issue.label().equals("bug") ? "d73a4a" : "a2eeef")),
+                "state", closedAt == null ? "open" : "closed",
+                "locked", false,
+                "assignee", null,
+                "assignees", List.of(),
+                "milestone", null,
+                "comments", at.equals(issue.createdAt()) ? 0 : 1 + random.nextInt(4),
+                "created_at", issue.createdAt().toString(),
+                "updated_at", at.toString(),
+                "closed_at", closedAt == null ? null : closedAt.toString(),
+                "author_association", association(author),
+                "active_lock_reason", null,
+                "body", "Seen on " + repo.name() + " at main. Steps, logs and what was expected are below.",
+                "reactions", reactions(self),
+                "draft", false);
+    }
+
+    private Map<String, Object> issueComment(Repo repo, Map<String, Object> issue, Person commenter, long commentId,
+            String body, Instant at) {
+        String self = "https://api.github.com/repos/" + repo.fullName() + "/issues/comments/" + commentId;
+        Map<String, Object> comment = object(
+                "url", self,
+                "html_url", issue.get("html_url") + "#issuecomment-" + commentId,
+                "issue_url", issue.get("url"),
+                "id", commentId,
+                "node_id", nodeId("IssueComment", commentId),
+                "user", user(commenter),
+                "created_at", at.toString(),
+                "updated_at", at.toString(),
+                "author_association", association(commenter),
+                "performed_via_github_app", null,
+                "body", body,
+                "reactions", reactions(self));
+        return event("created", repo, commenter, "issue", issue, "comment", comment);
+    }
+
+    private static Map<String, Object> reactions(String subject) {
+        return object("url", subject + "/reactions", "total_count", 0, "+1", 0, "-1", 0, "laugh", 0, "hooray", 0,
+                "confused", 0, "heart", 0, "rocket", 0, "eyes", 0);
+    }
+
+    /** A repository as a workflow run's pull requests name it. */
+    private static Map<String, Object> repositoryRef(Repo repo) {
+        return object("id", repo.id(), "url", "https://api.github.com/repos/" + repo.fullName(), "name", repo.name());
+    }
+
+    private static String association(Person person) {
+        return person.bot() ? "CONTRIBUTOR" : "MEMBER";
     }
 
     /** A push payload's repository has the owner's name and email and epoch-second timestamps. */

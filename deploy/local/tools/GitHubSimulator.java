@@ -64,9 +64,7 @@ public final class GitHubSimulator {
     private GitHubSimulator(Options options) throws IOException {
         this.options = options;
         GitHubOrg org = GitHubOrg.of(options.org(), options.repos(), options.people());
-        // pull requests stay open for a while (twenty deliveries' time) before they are merged or closed
-        this.story = new OrgStory(org, Duration.ofMillis((long) (20_000 / options.perSecond())),
-                options.seed() == null ? new Random() : new Random(options.seed()));
+        this.story = new OrgStory(org, options.seed() == null ? new Random() : new Random(options.seed()));
         if (options.state() != null) {
             story.load(options.state());
         }
@@ -147,7 +145,7 @@ public final class GitHubSimulator {
             long millis = (System.nanoTime() - started) / 1_000_000;
             boolean retry = RETRIED.contains(answer.status()) && attempt < MAX_ATTEMPTS && !stopping;
             Duration wait = answer.retryAfter() != null ? answer.retryAfter() : backoff;
-            System.out.printf("%s %-12s %s -> %s (%d ms) delivery %s%s%n",
+            System.out.printf("%s %-19s %s -> %s (%d ms) delivery %s%s%n",
                     DateTimeFormatter.ISO_LOCAL_TIME.format(LocalTime.now().truncatedTo(ChronoUnit.SECONDS)),
                     delivery.event(), delivery.description(), answer.outcome(), millis, deliveryId,
                     retry ? ", retrying in " + wait.toSeconds() + " s" : "");
