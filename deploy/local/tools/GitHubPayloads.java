@@ -19,7 +19,7 @@ import tools.GitHubOrg.Repo;
 /**
  * GitHub's payloads for an organisation ({@code push}, {@code create}, {@code pull_request},
  * {@code pull_request_review}, {@code pull_request_review_comment}, {@code issues}, {@code issue_comment},
- * {@code workflow_run}), shaped like the fixtures under shared/fixtures/github-webhooks. Incidental details (tree
+ * {@code workflow_run}), shaped like the fixtures under testing/fixtures/github-webhooks. Incidental details (tree
  * shas, comment counts, diff lines) come from the given random.
  */
 final class GitHubPayloads {

@@ -36,7 +36,7 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * A Meet meeting from Pub/Sub push to {@code /api/meetings} (issue #4), through the three packaged services: the
- * shared fixtures' pushes, each with a Google-style ID token signed by the key the stand-in Google publishes, are
+ * test fixtures' pushes, each with a Google-style ID token signed by the key the stand-in Google publishes, are
  * appended to the log; the ingest service's enricher asks the Meet API (WireMock, answering
  * meet-api-participant.json) who the participant is and appends the answer; the projector folds both; the query
  * service shows the meeting, its participant and the attendance.

@@ -7,20 +7,30 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The shared webhook fixtures (../shared/fixtures), located through the build's {@code orgpulse.fixtures.dir}. */
+/**
+ * The webhook fixtures kept in the repository under {@code testing/fixtures} (octokit/webhooks payloads, MIT,
+ * and hand-made Pub/Sub pushes). The build names the folder in {@code orgpulse.fixtures.dir}; a test started
+ * from an IDE or a module's folder finds it by walking up from the working directory.
+ */
 public final class Fixtures {
+
+    private static final Path IN_REPOSITORY = Path.of("testing", "fixtures");
 
     private Fixtures() {
     }
 
     public static Path root() {
-        String dir = System.getProperty("orgpulse.fixtures.dir");
-        Path root = dir != null ? Path.of(dir) : Path.of("..", "..", "shared", "fixtures");
-        if (!Files.isDirectory(root)) {
-            throw new IllegalStateException("fixtures not found at " + root.toAbsolutePath()
-                    + "; the shared folder must sit beside the repository");
+        String configured = System.getProperty("orgpulse.fixtures.dir");
+        if (configured != null && Files.isDirectory(Path.of(configured))) {
+            return Path.of(configured);
         }
-        return root;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(IN_REPOSITORY))) {
+                return dir.resolve(IN_REPOSITORY);
+            }
+        }
+        throw new IllegalStateException("fixtures not found: neither orgpulse.fixtures.dir (" + configured
+                + ") nor " + IN_REPOSITORY + " above " + Path.of("").toAbsolutePath());
     }
 
     /** A GitHub webhook payload, e.g. {@code github("push", "payload.json")}. */

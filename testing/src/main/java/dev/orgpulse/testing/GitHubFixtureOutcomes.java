@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What folding each shared GitHub fixture must come to: how many files of each event type are folded; every
+ * What folding each GitHub fixture must come to: how many files of each event type are folded; every
  * other file of the type (and every file of a type not listed) is ignored. None is ever a dead letter.
  */
 public final class GitHubFixtureOutcomes {

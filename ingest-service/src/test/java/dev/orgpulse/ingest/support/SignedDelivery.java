@@ -56,7 +56,7 @@ public final class SignedDelivery {
         return new SignedDelivery(event, body);
     }
 
-    /** A delivery of a shared fixture, e.g. {@code fixture("push", "payload.json")}. */
+    /** A delivery of a fixture, e.g. {@code fixture("push", "payload.json")}. */
     public static SignedDelivery fixture(String event, String file) {
         return of(event, Fixtures.github(event, file));
     }

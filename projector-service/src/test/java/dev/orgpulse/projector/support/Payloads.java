@@ -18,7 +18,7 @@ import dev.orgpulse.eventlog.LogJson;
 import dev.orgpulse.eventlog.Sources;
 import dev.orgpulse.testing.Fixtures;
 
-/** Webhook payloads for tests: the shared fixtures, read as editable JSON, and variants built from them. */
+/** Webhook payloads for tests: the test fixtures, read as editable JSON, and variants built from them. */
 public final class Payloads {
 
     public static final Instant RECEIVED_AT = Instant.parse("2024-03-01T10:00:00Z");

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgpulse.testing.Fixtures;
 
 /**
- * Meet participant events as Pub/Sub pushes them, about participants made up per test (the shared fixtures name
+ * Meet participant events as Pub/Sub pushes them, about participants made up per test (the test fixtures name
  * one participant only), and the Meet API's answers about them.
  */
 public final class MeetParticipantPush {

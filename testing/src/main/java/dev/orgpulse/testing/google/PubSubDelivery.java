@@ -36,7 +36,7 @@ public final class PubSubDelivery {
         return new PubSubDelivery(body);
     }
 
-    /** A push of a shared fixture, e.g. {@code fixture("conference-started.json")}. */
+    /** A push of a fixture, e.g. {@code fixture("conference-started.json")}. */
     public static PubSubDelivery fixture(String file) {
         return of(Fixtures.pubsub(file));
     }
