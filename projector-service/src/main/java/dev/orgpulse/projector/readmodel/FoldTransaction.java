@@ -104,6 +104,8 @@ public class FoldTransaction {
         private final Map<TopicPartition, Long> checkpoints = new HashMap<>();
         /** The changes of the deliveries new to the read models, in log order, with their delivery ids. */
         private final List<RecordOutcome.Folded> folded = new ArrayList<>();
+        /** Their rows by row type, in log order. */
+        private final Map<Class<?>, List<Object>> rowsByType = new HashMap<>();
 
         BatchWrite(SqlConnection connection, FoldPlan plan) {
             this.connection = connection;
@@ -111,13 +113,25 @@ public class FoldTransaction {
             this.tally = new BatchTally(plan.records().size());
         }
 
+        /**
+         * The tables' statements do not wait for each other: they are sent together (the connection pipelines them)
+         * and run in the order sent, so that locks are still taken in one order.
+         */
         Uni<BatchResult> write() {
             return lockCheckpoints()
                     .chain(this::recordOutcomes)
-                    .chain(this::writeTables)
-                    .chain(this::writeFeed)
-                    .chain(this::advanceCheckpoints)
-                    .chain(() -> execute(tally.changedAnything() ? TOUCH_STATUS : READ_STATUS, Tuple.tuple()))
+                    .chain(() -> {
+                        List<Uni<Void>> writes = new ArrayList<>();
+                        ReadModelTables.ALL.forEach(table -> writes.add(writeTable(table)));
+                        writes.add(writeFeed());
+                        return Uni.join().all(writes).andFailFast();
+                    })
+                    .chain(() -> {
+                        Uni<Void> advanced = advanceCheckpoints();
+                        Uni<RowSet<Row>> status = execute(tally.changedAnything() ? TOUCH_STATUS : READ_STATUS,
+                                Tuple.tuple());
+                        return Uni.combine().all().unis(advanced, status).with((ignored, version) -> version);
+                    })
                     .map(status -> tally.result(status.iterator().next().getString(0), positions()));
         }
 
@@ -212,23 +226,15 @@ public class FoldTransaction {
                 LOG.debugf("Delivery %s (%s) at %s: folded", outcome.deliveryId(), outcome.eventType(),
                         planned.record());
                 tally.folded();
-                folded.add((RecordOutcome.Folded) outcome);
+                RecordOutcome.Folded changes = (RecordOutcome.Folded) outcome;
+                folded.add(changes);
+                changes.changes().rows().forEach((type, rows) -> rowsByType.computeIfAbsent(type,
+                        ignored -> new ArrayList<>()).addAll(rows));
             }
-        }
-
-        private Uni<Void> writeTables() {
-            Uni<Void> written = Uni.createFrom().voidItem();
-            for (ReadModelTable<?> table : ReadModelTables.ALL) {
-                written = written.chain(() -> writeTable(table));
-            }
-            return written;
         }
 
         private <T> Uni<Void> writeTable(ReadModelTable<T> table) {
-            List<T> rows = new ArrayList<>();
-            for (RecordOutcome.Folded delivery : folded) {
-                rows.addAll(delivery.changes().rows(table.rowType()));
-            }
+            List<T> rows = rowsOf(table.rowType());
             if (rows.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
@@ -281,10 +287,7 @@ public class FoldTransaction {
          * has no second effect, even when its item has been trimmed from the feed since.
          */
         private Uni<Void> writeFeed() {
-            List<FeedEntry> entries = new ArrayList<>();
-            for (RecordOutcome.Folded delivery : folded) {
-                entries.addAll(delivery.changes().feed());
-            }
+            List<FeedEntry> entries = rowsOf(FeedEntry.class);
             if (entries.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
@@ -293,7 +296,8 @@ public class FoldTransaction {
             sorted.sort(Comparator.comparing(FeedEntry::naturalKey));
             return execute(FeedWrites.FACTS.upsert(), Tuple.tuple(FeedWrites.FACTS.arrays(sorted)))
                     .map(inserted -> FeedWrites.newFacts(facts, firstColumn(inserted)))
-                    .chain(newFacts -> countActivity(newFacts).chain(() -> insertItems(newFacts)));
+                    .chain(newFacts -> Uni.join().all(countActivity(newFacts), insertItems(newFacts)).andFailFast())
+                    .replaceWithVoid();
         }
 
         private Uni<Void> countActivity(List<FeedEntry> newFacts) {
@@ -323,6 +327,11 @@ public class FoldTransaction {
                             }
                         }
                     }).replaceWithVoid();
+        }
+
+        @SuppressWarnings("unchecked")
+        private <T> List<T> rowsOf(Class<T> type) {
+            return (List<T>) rowsByType.getOrDefault(type, List.of());
         }
 
         private Uni<Void> advanceCheckpoints() {

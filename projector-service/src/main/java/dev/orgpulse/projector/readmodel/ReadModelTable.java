@@ -32,13 +32,15 @@ import dev.orgpulse.eventlog.ReadModel;
  * @param onConflict what {@code ON CONFLICT (key)} does with a row already stored; its {@code RETURNING} clause names
  *                   the rows that changed
  * @param inBatch    the earlier and the later row of one key in a batch, into the row to write
+ * @param revision   for a snapshot, the revision of a row: of two rows of one key the greater wins ({@code inBatch}
+ *                   says the same; this computes each row's revision once); {@code null} otherwise
  * @param stored     for a table merged in Java with the stored row (read and locked first), the row from its
  *                   selected columns; {@code null} otherwise
  * @param shows      the read models whose answers may change when a row of this table changes (none: rows no change
  *                   notice names, which still move the read models' last update)
  */
 record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns, int keyColumns, String onConflict,
-        BinaryOperator<T> inBatch, Function<Object[], T> stored, Set<ReadModel> shows) {
+        BinaryOperator<T> inBatch, Function<T, String> revision, Function<Object[], T> stored, Set<ReadModel> shows) {
 
     /** PostgreSQL types of the columns, as bound in arrays. */
     enum Type {
@@ -65,7 +67,7 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
     static <T> ReadModelTable<T> insertOnce(String name, Class<T> rowType, Set<ReadModel> shows, int keyColumns,
             List<Column<T>> columns) {
         return new ReadModelTable<>(name, rowType, columns, keyColumns, "DO NOTHING", (earlier, later) -> earlier,
-                null, shows);
+                null, null, shows);
     }
 
     /**
@@ -74,23 +76,23 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
      */
     static <T> ReadModelTable<T> snapshot(String name, Class<T> rowType, Set<ReadModel> shows, int keyColumns,
             List<Column<T>> columns) {
-        Column<T> revision = columns.get(columns.size() - 1);
-        if (!revision.name().equals("revision")) {
+        Column<T> column = columns.get(columns.size() - 1);
+        if (!column.name().equals("revision")) {
             throw new IllegalArgumentException(name + ": a snapshot's last column is its revision");
         }
+        Function<T, String> revision = row -> (String) column.value().apply(row);
         String updates = columns.stream().skip(keyColumns).map(c -> c.name() + " = EXCLUDED." + c.name())
                 .collect(Collectors.joining(", "));
         return new ReadModelTable<>(name, rowType, columns, keyColumns,
                 "DO UPDATE SET " + updates + " WHERE EXCLUDED.revision > t.revision",
-                (earlier, later) -> ((String) revision.value().apply(later))
-                        .compareTo((String) revision.value().apply(earlier)) > 0 ? later : earlier,
-                null, shows);
+                (earlier, later) -> revision.apply(later).compareTo(revision.apply(earlier)) > 0 ? later : earlier,
+                revision, null, shows);
     }
 
     /** A rule of its own in SQL ({@code t} is the stored row) and in Java. */
     static <T> ReadModelTable<T> ruled(String name, Class<T> rowType, Set<ReadModel> shows, int keyColumns,
             List<Column<T>> columns, String onConflict, BinaryOperator<T> inBatch) {
-        return new ReadModelTable<>(name, rowType, columns, keyColumns, onConflict, inBatch, null, shows);
+        return new ReadModelTable<>(name, rowType, columns, keyColumns, onConflict, inBatch, null, null, shows);
     }
 
     /**
@@ -102,7 +104,8 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
             List<Column<T>> columns, Function<Object[], T> stored, BinaryOperator<T> merge) {
         String updates = columns.stream().skip(1).map(c -> c.name() + " = EXCLUDED." + c.name())
                 .collect(Collectors.joining(", "));
-        return new ReadModelTable<>(name, rowType, columns, 1, "DO UPDATE SET " + updates, merge, stored, shows);
+        return new ReadModelTable<>(name, rowType, columns, 1, "DO UPDATE SET " + updates, merge, null, stored,
+                shows);
     }
 
     boolean mergesWithStored() {
@@ -122,11 +125,28 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
      * The batch's rows, one per key (merged in log order by {@link #inBatch}), keeping each key's first position.
      */
     List<T> mergedInBatch(List<T> rows) {
+        if (revision != null) {
+            return newestInBatch(rows);
+        }
         Map<List<Object>, T> byKey = new LinkedHashMap<>();
         for (T row : rows) {
             byKey.merge(key(row), row, inBatch);
         }
         return new ArrayList<>(byKey.values());
+    }
+
+    private record Revised<T>(T row, String revision) {
+    }
+
+    private List<T> newestInBatch(List<T> rows) {
+        Map<List<Object>, Revised<T>> byKey = new LinkedHashMap<>();
+        for (T row : rows) {
+            byKey.merge(key(row), new Revised<>(row, revision.apply(row)),
+                    (earlier, later) -> later.revision().compareTo(earlier.revision()) > 0 ? later : earlier);
+        }
+        List<T> newest = new ArrayList<>(byKey.size());
+        byKey.values().forEach(revised -> newest.add(revised.row()));
+        return newest;
     }
 
     /**
