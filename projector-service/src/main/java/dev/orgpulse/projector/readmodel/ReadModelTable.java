@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,10 +139,12 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
     private record Revised<T>(T row, String revision) {
     }
 
+    /** Equal pictures are frequent in a batch (each event carries its repository): their revision is digested once. */
     private List<T> newestInBatch(List<T> rows) {
         Map<List<Object>, Revised<T>> byKey = new LinkedHashMap<>();
+        Map<T, String> revisions = new HashMap<>();
         for (T row : rows) {
-            byKey.merge(key(row), new Revised<>(row, revision.apply(row)),
+            byKey.merge(key(row), new Revised<>(row, revisions.computeIfAbsent(row, revision)),
                     (earlier, later) -> later.revision().compareTo(earlier.revision()) > 0 ? later : earlier);
         }
         List<T> newest = new ArrayList<>(byKey.size());
