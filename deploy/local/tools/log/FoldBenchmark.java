@@ -51,7 +51,7 @@ final class FoldBenchmark {
             usage: deploy/local/tools/run FoldBenchmark [--count 1000000] [--repos 200] [--people 500] [--seed 8]
                        [--bootstrap 127.0.0.1:9092] [--topic orgpulse-events-bench]
                        [--projector projector-service/target/quarkus-app/quarkus-run.jar]
-                       [--max-poll-records 1000] [--fetch-bytes 1048576] [--projector-jvm "-Xmx1g"]
+                       [--max-poll-records 2000] [--fetch-bytes 8388608] [--projector-jvm "-Xmx1g"]
                        [--pg-user postgres]
                        [--keep-database false]""";
 
@@ -66,8 +66,9 @@ final class FoldBenchmark {
         static Options from(CommandLine line) {
             return new Options(LogGenerator.Options.from(line),
                     Path.of(line.text("projector", "projector-service/target/quarkus-app/quarkus-run.jar")),
-                    line.number("max-poll-records", 1000, 1, 100_000),
-                    line.number("fetch-bytes", 1024 * 1024, 1024, Integer.MAX_VALUE),
+                    // the projector's own defaults (application.properties)
+                    line.number("max-poll-records", 2000, 1, 100_000),
+                    line.number("fetch-bytes", 8 * 1024 * 1024, 1024, Integer.MAX_VALUE),
                     line.text("projector-jvm", "-Xmx1g"),
                     line.text("pg-user", "postgres"), Boolean.parseBoolean(line.text("keep-database", "false")));
         }
