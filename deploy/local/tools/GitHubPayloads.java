@@ -19,7 +19,7 @@ import tools.GitHubOrg.Repo;
 /**
  * GitHub's payloads for an organisation ({@code push}, {@code create}, {@code pull_request},
  * {@code pull_request_review}, {@code pull_request_review_comment}, {@code issues}, {@code issue_comment},
- * {@code workflow_run}), shaped like the fixtures under testing/fixtures/github-webhooks. Incidental details (tree
+ * {@code workflow_run}, {@code workflow_job}, {@code release}), shaped like the fixtures under testing/fixtures/github-webhooks. Incidental details (tree
  * shas, comment counts, diff lines) come from the given random.
  */
 final class GitHubPayloads {
@@ -286,6 +286,69 @@ final class GitHubPayloads {
                 "actor", user(actor),
                 "triggering_actor", user(actor));
         return event(action, repo, actor, "workflow", workflow, "workflow_run", workflowRun);
+    }
+
+    /** The run's one job ({@code build}) queued, in progress or completed (with conclusion), on a hosted runner. */
+    Map<String, Object> workflowJob(String action, Repo repo, WorkflowRun run, Person actor, Instant startedAt,
+            String conclusion, Instant at) {
+        long jobId = GitHubOrg.stableId("job:" + run.id(), 10_000_000_000L);
+        String api = "https://api.github.com/repos/" + repo.fullName();
+        boolean completed = action.equals("completed");
+        Map<String, Object> job = object(
+                "id", jobId,
+                "run_id", run.id(),
+                "workflow_name", WORKFLOW,
+                "head_branch", run.branch(),
+                "run_url", api + "/actions/runs/" + run.id(),
+                "run_attempt", 1,
+                "node_id", nodeId("CheckRun", jobId),
+                "head_sha", run.headSha(),
+                "url", api + "/actions/jobs/" + jobId,
+                "html_url", repo.html() + "/actions/runs/" + run.id() + "/job/" + jobId,
+                "status", action,
+                "conclusion", conclusion,
+                "created_at", run.createdAt().toString(),
+                "started_at", startedAt.toString(),
+                "completed_at", completed ? at.toString() : null,
+                "name", "build",
+                "steps", List.of(
+                        object("name", "Set up job", "status", "completed", "conclusion", "success", "number", 1),
+                        object("name", "Build and test", "status", completed ? "completed" : "in_progress",
+                                "conclusion", conclusion, "number", 2)),
+                "check_run_url", api + "/check-runs/" + jobId,
+                "labels", List.of("ubuntu-latest"),
+                "runner_id", action.equals("queued") ? null : 1 + random.nextInt(20),
+                "runner_name", action.equals("queued") ? null : "GitHub Actions " + (1 + random.nextInt(20)),
+                "runner_group_id", action.equals("queued") ? null : 2,
+                "runner_group_name", action.equals("queued") ? null : "GitHub Actions");
+        return event(action, repo, actor, "workflow_job", job);
+    }
+
+    /** A release of tag published now by author, from the head of main. */
+    Map<String, Object> release(Repo repo, String tag, Person author, Instant at) {
+        long releaseId = GitHubOrg.stableId("release:" + repo.fullName() + ":" + tag, 100_000_000);
+        String api = "https://api.github.com/repos/" + repo.fullName() + "/releases/" + releaseId;
+        Map<String, Object> release = object(
+                "url", api,
+                "assets_url", api + "/assets",
+                "upload_url", "https://uploads.github.com/repos/" + repo.fullName() + "/releases/" + releaseId
+                        + "/assets{?name,label}",
+                "html_url", repo.html() + "/releases/tag/" + tag,
+                "id", releaseId,
+                "author", user(author),
+                "node_id", nodeId("Release", releaseId),
+                "tag_name", tag,
+                "target_commitish", "main",
+                "name", tag,
+                "draft", false,
+                "prerelease", false,
+                "created_at", at.toString(),
+                "published_at", at.toString(),
+                "assets", List.of(),
+                "tarball_url", "https://api.github.com/repos/" + repo.fullName() + "/tarball/" + tag,
+                "zipball_url", "https://api.github.com/repos/" + repo.fullName() + "/zipball/" + tag,
+                "body", "## What's changed\n\nSee the merged pull requests since the last release.");
+        return event("published", repo, author, "release", release);
     }
 
     /**

@@ -40,7 +40,8 @@ import tools.GitHubPayloads.WorkflowRun;
  * <li>they open issues, comment on them and close them. Issues and pull requests share one number per repository.</li>
  * </ul>
  * A workflow run is requested at once and goes in progress, then completes (success, or now and then failure),
- * some deliveries later. The state file keeps numbers, ids, open pull requests and their reviews, open issues,
+ * some deliveries later, its one job ({@code workflow_job}) along with it; now and then a successful run of main is
+ * followed by a release. The state file keeps numbers, ids, open pull requests and their reviews, open issues,
  * runs under way and the heads of main, so that a later run continues the story instead of reusing numbers.
  */
 final class OrgStory {
@@ -112,6 +113,8 @@ final class OrgStory {
     /** Per repository, the last number given to a pull request or an issue. */
     private final Map<String, Integer> nextNumber = new TreeMap<>();
     private final Map<String, Integer> runNumber = new TreeMap<>();
+    /** Per repository, the minor version of its last release. */
+    private final Map<String, Integer> releases = new TreeMap<>();
     private final Map<String, String> mainHead = new TreeMap<>();
     private final List<PullRequest> open = new ArrayList<>();
     /** The step each open pull request of this run was opened at; one of an earlier run may be closed at once. */
@@ -425,17 +428,43 @@ final class OrgStory {
         return runDelivery("requested", run, run.createdAt(), null);
     }
 
-    /** A run goes in progress and is due to complete some deliveries later, or completes. */
+    /**
+     * A run goes in progress and is due to complete some deliveries later, or completes; its job with it. A
+     * successful run of main is now and then released.
+     */
     private Delivery advance(RunStep due) {
         runs.remove(due);
         WorkflowRun run = due.run();
         if (due.next().equals(IN_PROGRESS)) {
             Instant started = now();
             runs.add(new RunStep(run, COMPLETED, started, step + 4 + random.nextInt(12)));
-            return runDelivery(IN_PROGRESS, run, started, null);
+            return sequence(List.of(runDelivery(IN_PROGRESS, run, started, null),
+                    jobDelivery(IN_PROGRESS, run, started, null)));
         }
-        boolean failed = random.nextDouble() < (run.pullRequest() == 0 ? 0.08 : 0.2);
-        return runDelivery(COMPLETED, run, due.startedAt(), failed ? "failure" : "success");
+        String conclusion = random.nextDouble() < (run.pullRequest() == 0 ? 0.08 : 0.2) ? "failure" : "success";
+        List<Delivery> deliveries = new ArrayList<>(List.of(jobDelivery(COMPLETED, run, due.startedAt(), conclusion),
+                runDelivery(COMPLETED, run, due.startedAt(), conclusion)));
+        if (run.pullRequest() == 0 && conclusion.equals("success") && random.nextDouble() < 0.15) {
+            deliveries.add(release(repo(run.repo()), person(run.actor())));
+        }
+        return sequence(deliveries);
+    }
+
+    private Delivery jobDelivery(String action, WorkflowRun run, Instant startedAt, String conclusion) {
+        Repo repo = repo(run.repo());
+        Map<String, Object> payload = payloads.workflowJob(action, repo, run, person(run.actor()), startedAt,
+                conclusion, now());
+        String description = String.format("%s CI #%d job build %s%s", repo.fullName(), run.number(), action,
+                conclusion == null ? "" : ": " + conclusion);
+        return new Delivery("workflow_job", description, Json.bytes(payload));
+    }
+
+    /** The next minor version of the repository, published by who ran its release. */
+    private Delivery release(Repo repo, Person author) {
+        String tag = "v1." + releases.merge(repo.name(), 1, Integer::sum) + ".0";
+        Map<String, Object> payload = payloads.release(repo, tag, author, now());
+        return new Delivery("release", repo.fullName() + " release " + tag + " by " + author.login(),
+                Json.bytes(payload));
     }
 
     private Delivery runDelivery(String action, WorkflowRun run, Instant startedAt, String conclusion) {

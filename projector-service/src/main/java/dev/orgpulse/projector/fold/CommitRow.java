@@ -13,4 +13,12 @@ import java.time.Instant;
  */
 public record CommitRow(String sha, long repoId, String repo, String authorLogin, String authorName, String authorEmail,
         String message, Instant committedAt, String branch, boolean onDefaultBranch, boolean bot, String deliveryId) {
+
+    /** The commit as first stored, on the default branch once any push brought it there. */
+    public CommitRow reaching(CommitRow later) {
+        return later.onDefaultBranch && !onDefaultBranch
+                ? new CommitRow(sha, repoId, repo, authorLogin, authorName, authorEmail, message, committedAt, branch,
+                        true, bot, deliveryId)
+                : this;
+    }
 }

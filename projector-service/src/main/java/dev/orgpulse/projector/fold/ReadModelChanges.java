@@ -3,6 +3,7 @@ package dev.orgpulse.projector.fold;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,33 +12,92 @@ import java.util.Optional;
 import dev.orgpulse.eventlog.DeliveryMetadata;
 
 /**
- * Everything one delivery adds to the read models, as rows to upsert; each written with {@code ON CONFLICT} so
- * that the same fact twice, or two pictures of one thing in either order, end in the same rows.
+ * Everything one delivery adds to the read models, as rows grouped by their type (one row type per table, see
+ * {@code readmodel.ReadModelTables}); each is written with {@code ON CONFLICT} so that the same fact twice, or two
+ * pictures of one thing in either order, end in the same rows. Rows of one type keep the order the fold added them.
+ *
+ * @param rows the rows of each row type that has any
  */
-public record ReadModelChanges(List<RepositoryRow> repositories, List<PersonRow> people, List<CommitRow> commits,
-        List<PushRow> pushes, List<PullRequestRow> pullRequests, List<ReviewRow> reviews, List<CiRunRow> ciRuns,
-        List<CiJobRow> ciJobs, List<CiCheckRow> ciChecks, List<DeploymentRow> deployments,
-        List<DeploymentStatusRow> deploymentStatuses, List<FeedEntry> feed, List<MeetingRow> meetings,
-        List<ParticipantSessionRow> participantSessions, List<MeetParticipantRow> meetParticipants,
-        List<SubscriptionEventRow> subscriptionEvents) {
+public record ReadModelChanges(Map<Class<?>, List<?>> rows) {
 
     public ReadModelChanges {
-        repositories = List.copyOf(repositories);
-        people = List.copyOf(people);
-        commits = List.copyOf(commits);
-        pushes = List.copyOf(pushes);
-        pullRequests = List.copyOf(pullRequests);
-        reviews = List.copyOf(reviews);
-        ciRuns = List.copyOf(ciRuns);
-        ciJobs = List.copyOf(ciJobs);
-        ciChecks = List.copyOf(ciChecks);
-        deployments = List.copyOf(deployments);
-        deploymentStatuses = List.copyOf(deploymentStatuses);
-        feed = List.copyOf(feed);
-        meetings = List.copyOf(meetings);
-        participantSessions = List.copyOf(participantSessions);
-        meetParticipants = List.copyOf(meetParticipants);
-        subscriptionEvents = List.copyOf(subscriptionEvents);
+        Map<Class<?>, List<?>> copy = new LinkedHashMap<>();
+        rows.forEach((type, typed) -> {
+            if (!typed.isEmpty()) {
+                copy.put(type, List.copyOf(typed));
+            }
+        });
+        rows = Collections.unmodifiableMap(copy);
+    }
+
+    /** The rows of one type, in the order the fold added them. */
+    @SuppressWarnings("unchecked")
+    public <T> List<T> rows(Class<T> type) {
+        return (List<T>) rows.getOrDefault(type, List.of());
+    }
+
+    public List<RepositoryRow> repositories() {
+        return rows(RepositoryRow.class);
+    }
+
+    public List<PersonRow> people() {
+        return rows(PersonRow.class);
+    }
+
+    public List<CommitRow> commits() {
+        return rows(CommitRow.class);
+    }
+
+    public List<PushRow> pushes() {
+        return rows(PushRow.class);
+    }
+
+    public List<PullRequestRow> pullRequests() {
+        return rows(PullRequestRow.class);
+    }
+
+    public List<ReviewRow> reviews() {
+        return rows(ReviewRow.class);
+    }
+
+    public List<CiRunRow> ciRuns() {
+        return rows(CiRunRow.class);
+    }
+
+    public List<CiJobRow> ciJobs() {
+        return rows(CiJobRow.class);
+    }
+
+    public List<CiCheckRow> ciChecks() {
+        return rows(CiCheckRow.class);
+    }
+
+    public List<DeploymentRow> deployments() {
+        return rows(DeploymentRow.class);
+    }
+
+    public List<DeploymentStatusRow> deploymentStatuses() {
+        return rows(DeploymentStatusRow.class);
+    }
+
+    public List<FeedEntry> feed() {
+        return rows(FeedEntry.class);
+    }
+
+    public List<MeetingRow> meetings() {
+        return rows(MeetingRow.class);
+    }
+
+    public List<ParticipantSessionRow> participantSessions() {
+        return rows(ParticipantSessionRow.class);
+    }
+
+    public List<MeetParticipantRow> meetParticipants() {
+        return rows(MeetParticipantRow.class);
+    }
+
+    public List<SubscriptionEventRow> subscriptionEvents() {
+        return rows(SubscriptionEventRow.class);
     }
 
     /** Collects the changes of one delivery; people it names are seen at the delivery's received-at. */
@@ -57,30 +117,14 @@ public record ReadModelChanges(List<RepositoryRow> repositories, List<PersonRow>
     static final class Builder {
 
         private final DeliveryMetadata delivery;
-        private final List<RepositoryRow> repositories = new ArrayList<>();
-        private final List<PersonRow> people = new ArrayList<>();
-        private final List<CommitRow> commits = new ArrayList<>();
-        private final List<PushRow> pushes = new ArrayList<>();
-        private final List<PullRequestRow> pullRequests = new ArrayList<>();
-        private final List<ReviewRow> reviews = new ArrayList<>();
-        private final List<CiRunRow> ciRuns = new ArrayList<>();
-        private final List<CiJobRow> ciJobs = new ArrayList<>();
-        private final List<CiCheckRow> ciChecks = new ArrayList<>();
-        private final List<DeploymentRow> deployments = new ArrayList<>();
-        private final List<DeploymentStatusRow> deploymentStatuses = new ArrayList<>();
-        private final List<FeedEntry> feed = new ArrayList<>();
-        private final List<MeetingRow> meetings = new ArrayList<>();
-        private final List<ParticipantSessionRow> participantSessions = new ArrayList<>();
-        private final List<MeetParticipantRow> meetParticipants = new ArrayList<>();
-        private final List<SubscriptionEventRow> subscriptionEvents = new ArrayList<>();
+        private final Map<Class<?>, List<Object>> rows = new LinkedHashMap<>();
 
         private Builder(DeliveryMetadata delivery) {
             this.delivery = delivery;
         }
 
         Builder repository(RepositoryRow repository) {
-            repositories.add(repository);
-            return this;
+            return row(repository);
         }
 
         Builder person(GitHubUser user) {
@@ -93,58 +137,47 @@ public record ReadModelChanges(List<RepositoryRow> repositories, List<PersonRow>
         }
 
         Builder person(PersonRow person) {
-            people.add(person);
-            return this;
+            return row(person);
         }
 
         Builder commit(CommitRow commit) {
-            commits.add(commit);
-            return this;
+            return row(commit);
         }
 
         Builder push(PushRow push) {
-            pushes.add(push);
-            return this;
+            return row(push);
         }
 
         Builder pullRequest(PullRequestRow pullRequest) {
-            pullRequests.add(pullRequest);
-            return this;
+            return row(pullRequest);
         }
 
         Builder review(ReviewRow review) {
-            reviews.add(review);
-            return this;
+            return row(review);
         }
 
         Builder ciRun(CiRunRow run) {
-            ciRuns.add(run);
-            return this;
+            return row(run);
         }
 
         Builder ciJob(CiJobRow job) {
-            ciJobs.add(job);
-            return this;
+            return row(job);
         }
 
         Builder ciCheck(CiCheckRow check) {
-            ciChecks.add(check);
-            return this;
+            return row(check);
         }
 
         Builder deployment(DeploymentRow deployment) {
-            deployments.add(deployment);
-            return this;
+            return row(deployment);
         }
 
         Builder deploymentStatus(DeploymentStatusRow status) {
-            deploymentStatuses.add(status);
-            return this;
+            return row(status);
         }
 
         Builder feed(FeedEntry entry) {
-            feed.add(entry);
-            return this;
+            return row(entry);
         }
 
         /** A feed item of {@code who} in {@code repository}. */
@@ -155,29 +188,32 @@ public record ReadModelChanges(List<RepositoryRow> repositories, List<PersonRow>
         }
 
         Builder meeting(MeetingRow meeting) {
-            meetings.add(meeting);
-            return this;
+            return row(meeting);
         }
 
         Builder participantSession(ParticipantSessionRow session) {
-            participantSessions.add(session);
-            return this;
+            return row(session);
         }
 
         Builder meetParticipant(MeetParticipantRow participant) {
-            meetParticipants.add(participant);
-            return this;
+            return row(participant);
         }
 
         Builder subscriptionEvent(SubscriptionEventRow event) {
-            subscriptionEvents.add(event);
+            return row(event);
+        }
+
+        /** A row of any read model's row type: a new read model needs no method of its own here. */
+        <T> Builder row(T row) {
+            rows.computeIfAbsent(row.getClass(), type -> new ArrayList<>()).add(row);
             return this;
         }
 
         ReadModelChanges build() {
-            return new ReadModelChanges(repositories, peopleByLogin(people), commits, pushes, pullRequests, reviews,
-                    ciRuns, ciJobs, ciChecks, deployments, deploymentStatuses, feed, meetings, participantSessions,
-                    meetParticipants, subscriptionEvents);
+            Map<Class<?>, List<?>> built = new LinkedHashMap<>(rows);
+            built.computeIfPresent(PersonRow.class, (type, people) -> peopleByLogin(
+                    people.stream().map(PersonRow.class::cast).toList()));
+            return new ReadModelChanges(built);
         }
 
         RecordOutcome.Folded folded() {

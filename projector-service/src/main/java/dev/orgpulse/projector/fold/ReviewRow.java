@@ -12,4 +12,10 @@ import java.time.Instant;
  */
 public record ReviewRow(long reviewId, long repoId, String repo, int prNumber, String reviewer, boolean bot,
         String state, boolean dismissed, Instant submittedAt) {
+
+    /** The review as first stored, with its submitted state once known and dismissed for good. */
+    public ReviewRow completedBy(ReviewRow later) {
+        return new ReviewRow(reviewId, repoId, repo, prNumber, reviewer, bot, state != null ? state : later.state,
+                dismissed || later.dismissed, submittedAt);
+    }
 }

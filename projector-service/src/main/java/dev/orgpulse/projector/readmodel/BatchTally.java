@@ -45,34 +45,10 @@ final class BatchTally {
                 deadLetter.reason()));
     }
 
-    void personChanged() {
-        changed(ReadModel.CONTRIBUTORS);
-    }
-
-    /**
-     * Names are shown through the repository table: the feed, contributors, top repositories, pull requests and CI
-     * runs may read differently.
-     */
-    void repositoryChanged() {
-        changed(ReadModel.FEED, ReadModel.CONTRIBUTORS, ReadModel.REPOS, ReadModel.PULL_REQUESTS, ReadModel.CI_RUNS);
-    }
-
-    void pullRequestChanged() {
-        changed(ReadModel.STATS, ReadModel.PULL_REQUESTS);
-    }
-
-    void reviewChanged() {
-        changed(ReadModel.PULL_REQUESTS);
-    }
-
-    /** A workflow run, job or check run. */
-    void ciChanged() {
-        changed(ReadModel.CI_RUNS);
-    }
-
-    /** A meeting, a participant session or who a participant is: the meetings and the attendance read differently. */
-    void meetingChanged() {
-        changed(ReadModel.MEETINGS);
+    /** A row of the table changed: the read models that show it may read differently. */
+    void tableChanged(ReadModelTable<?> table) {
+        changed.addAll(table.shows());
+        touched = true;
     }
 
     void activityCounted() {
@@ -87,14 +63,6 @@ final class BatchTally {
         }
         feed.add(new FeedItem(id, entry.occurredAt().getEpochSecond(), entry.kind().wireName(), entry.dev(),
                 entry.repo(), entry.message()));
-    }
-
-    /**
-     * A row changed that no change-notice name stands for (commits and pushes, seen through their feed items;
-     * deployments; Meet subscriptions' lifecycle, shown on the projector's own status): nothing to announce.
-     */
-    void touched() {
-        touched = true;
     }
 
     private void changed(ReadModel... readModels) {

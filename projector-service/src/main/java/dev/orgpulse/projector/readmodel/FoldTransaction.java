@@ -1,18 +1,19 @@
 package dev.orgpulse.projector.readmodel;
 
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.common.TopicPartition;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import dev.orgpulse.projector.config.ProjectorConfig;
@@ -20,221 +21,368 @@ import dev.orgpulse.projector.fold.FeedEntry;
 import dev.orgpulse.projector.fold.FoldPlan;
 import dev.orgpulse.projector.fold.LogRecord;
 import dev.orgpulse.projector.fold.PlannedRecord;
-import dev.orgpulse.projector.fold.ReadModelChanges;
 import dev.orgpulse.projector.fold.RecordOutcome;
 import dev.orgpulse.projector.fold.SubscriptionEventRow;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The unit of work: one batch of the log written to the read models in one PostgreSQL transaction together
  * with the checkpoint of each of its partitions. Records below a partition's stored checkpoint were folded
- * already and are skipped, so a batch delivered again (after a crash, or to a second projector during a
- * rebalance) has no second effect.
+ * already and are skipped, and so are delivery ids folded before, so a batch delivered again (after a crash, or
+ * to a second projector during a rebalance) has no second effect.
+ * <p>
+ * The batch is written per table, not per record: its new deliveries' rows of each table (two rows of one key
+ * merged in memory by the table's rule, see {@link ReadModelTable}) go in one statement, in {@link ReadModelTables}
+ * order and key order within a table, so that two projectors lock rows in the same order.
  */
 @ApplicationScoped
 public class FoldTransaction {
 
     private static final Logger LOG = Logger.getLogger(FoldTransaction.class);
-    private static final Comparator<TopicPartition> PARTITION_ORDER = Comparator.comparing(TopicPartition::topic)
-            .thenComparingInt(TopicPartition::partition);
 
-    private final Mutiny.SessionFactory sessions;
-    private final ReadModelRepository repository;
+    /**
+     * Creates the partitions' checkpoint rows if needed and locks them for the transaction, in a fixed order (two
+     * projectors sharing partitions for a moment cannot deadlock): a second projector folding the same partition
+     * (during a rebalance) waits here, then sees how far this one got.
+     */
+    private static final String LOCK_CHECKPOINTS = """
+            INSERT INTO checkpoint AS c (consumer_group, topic, partition_id, next_offset, updated_at)
+            SELECT $1, v.topic, v.partition_id, 0, now() FROM unnest($2::text[], $3::int[]) AS v(topic, partition_id)
+            ORDER BY v.topic, v.partition_id
+            ON CONFLICT (consumer_group, topic, partition_id) DO UPDATE SET next_offset = c.next_offset
+            RETURNING c.topic, c.partition_id, c.next_offset""";
+
+    private static final String ADVANCE_CHECKPOINTS = """
+            UPDATE checkpoint c SET next_offset = v.next_offset, updated_at = now()
+            FROM unnest($2::text[], $3::int[], $4::bigint[]) AS v(topic, partition_id, next_offset)
+            WHERE c.consumer_group = $1 AND c.topic = v.topic AND c.partition_id = v.partition_id
+              AND c.next_offset < v.next_offset""";
+
+    private static final String RECORD_DELIVERIES = """
+            INSERT INTO processed_delivery (delivery_id, source, event_type, partition_id, record_offset, outcome,
+                                            folded_at)
+            SELECT v.*, now()
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::text[])
+                 AS v(delivery_id, source, event_type, partition_id, record_offset, outcome)
+            ORDER BY v.delivery_id
+            ON CONFLICT (delivery_id) DO NOTHING
+            RETURNING delivery_id""";
+
+    private static final String RECORD_DEAD_LETTERS = """
+            INSERT INTO dead_letter (topic, partition_id, record_offset, delivery_id, event_type, reason, recorded_at)
+            SELECT v.*, now()
+            FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::text[])
+                 AS v(topic, partition_id, record_offset, delivery_id, event_type, reason)
+            ON CONFLICT (topic, partition_id, record_offset) DO NOTHING""";
+
+    private static final String TOUCH_STATUS = "UPDATE read_model_status SET updated_at = now() WHERE id = 1 RETURNING version";
+    private static final String READ_STATUS = "SELECT version FROM read_model_status WHERE id = 1";
+
+    private final Pool pool;
     private final String consumerGroup;
 
-    public FoldTransaction(Mutiny.SessionFactory sessions, ReadModelRepository repository, ProjectorConfig config) {
-        this.sessions = sessions;
-        this.repository = repository;
+    public FoldTransaction(Pool pool, ProjectorConfig config) {
+        this.pool = pool;
         this.consumerGroup = config.projector().consumerGroup();
     }
 
-    /** Must be subscribed on a Vert.x context (Hibernate Reactive). */
     public Uni<BatchResult> apply(FoldPlan plan) {
-        Map<TopicPartition, Long> nextOffsets = plan.nextOffsets();
-        // A fixed locking order, so two projectors sharing partitions for a moment cannot deadlock.
-        List<TopicPartition> partitions = nextOffsets.keySet().stream().sorted(PARTITION_ORDER).toList();
-        return sessions.withTransaction(session -> {
-            BatchTally tally = new BatchTally(plan.records().size());
-            Map<TopicPartition, Long> checkpoints = new HashMap<>();
-            return inOrder(partitions, partition -> repository.lockCheckpoint(session, consumerGroup, partition)
-                    .invoke(next -> checkpoints.put(partition, next)))
-                    .chain(() -> inOrder(plan.records(), planned -> apply(session, planned, checkpoints, tally)))
-                    .chain(() -> inOrder(partitions, partition -> repository.advanceCheckpoint(session, consumerGroup,
-                            partition, nextOffsets.get(partition))))
-                    .chain(() -> repository.status(session))
-                    .map(status -> {
-                        if (tally.changedAnything()) {
-                            status.touch(Instant.now());
-                        }
-                        return tally.result(status.version(), positions(checkpoints, nextOffsets));
-                    });
-        });
+        return pool.withTransaction(connection -> new BatchWrite(connection, plan).write());
     }
 
-    private Uni<Void> apply(Mutiny.Session session, PlannedRecord planned, Map<TopicPartition, Long> checkpoints,
-            BatchTally tally) {
-        LogRecord record = planned.record();
-        RecordOutcome outcome = planned.outcome();
-        if (record.offset() < checkpoints.get(record.topicPartition())) {
-            LOG.debugf("Delivery %s at %s: below the checkpoint, folded before", outcome.deliveryId(), record);
-            tally.duplicate();
-            return Uni.createFrom().voidItem();
+    /** One batch being written on one connection. */
+    private final class BatchWrite {
+
+        private final SqlConnection connection;
+        private final FoldPlan plan;
+        private final BatchTally tally;
+        private final Map<TopicPartition, Long> checkpoints = new HashMap<>();
+        /** The changes of the deliveries new to the read models, in log order, with their delivery ids. */
+        private final List<RecordOutcome.Folded> folded = new ArrayList<>();
+        /** Their rows by row type, in log order. */
+        private final Map<Class<?>, List<Object>> rowsByType = new HashMap<>();
+
+        BatchWrite(SqlConnection connection, FoldPlan plan) {
+            this.connection = connection;
+            this.plan = plan;
+            this.tally = new BatchTally(plan.records().size());
         }
-        if (outcome instanceof RecordOutcome.DeadLetter deadLetter) {
-            return repository.recordDeadLetter(session, record, deadLetter)
-                    .invoke(() -> tally.deadLetter(record, deadLetter));
+
+        /**
+         * The tables' statements do not wait for each other: they are sent together (the connection pipelines them)
+         * and run in the order sent, so that locks are still taken in one order.
+         */
+        Uni<BatchResult> write() {
+            return lockCheckpoints()
+                    .chain(this::recordOutcomes)
+                    .chain(() -> {
+                        List<Uni<Void>> writes = new ArrayList<>();
+                        ReadModelTables.ALL.forEach(table -> writes.add(writeTable(table)));
+                        writes.add(writeFeed());
+                        return Uni.join().all(writes).andFailFast();
+                    })
+                    .chain(() -> {
+                        Uni<Void> advanced = advanceCheckpoints();
+                        Uni<RowSet<Row>> status = execute(tally.changedAnything() ? TOUCH_STATUS : READ_STATUS,
+                                Tuple.tuple());
+                        return Uni.combine().all().unis(advanced, status).with((ignored, version) -> version);
+                    })
+                    .map(status -> tally.result(status.iterator().next().getString(0), positions()));
         }
-        if (outcome instanceof RecordOutcome.Duplicate) {
-            LOG.debugf("Delivery %s at %s: same delivery earlier in this batch", outcome.deliveryId(), record);
-            tally.duplicate();
-            return Uni.createFrom().voidItem();
+
+        private Uni<Void> lockCheckpoints() {
+            Map<TopicPartition, Long> next = plan.nextOffsets();
+            List<String> topics = new ArrayList<>();
+            List<Integer> partitions = new ArrayList<>();
+            next.keySet().forEach(partition -> {
+                topics.add(partition.topic());
+                partitions.add(partition.partition());
+            });
+            return execute(LOCK_CHECKPOINTS, Tuple.of(consumerGroup, topics.toArray(String[]::new),
+                    partitions.toArray(Integer[]::new))).invoke(rows -> {
+                        for (Row row : rows) {
+                            checkpoints.put(new TopicPartition(row.getString(0), row.getInteger(1)), row.getLong(2));
+                        }
+                    }).replaceWithVoid();
         }
-        if (outcome instanceof RecordOutcome.Ignored ignored) {
-            return repository.recordDelivery(session, record, ignored.delivery(), DeliveryOutcome.IGNORED)
-                    .invoke(first -> {
-                        if (first) {
-                            LOG.debugf("Delivery %s at %s: ignored, %s", outcome.deliveryId(), record, ignored.reason());
-                            tally.ignored();
-                        } else {
-                            duplicateDelivery(record, outcome, tally);
+
+        /**
+         * Dead letters are kept; of the readable records above the checkpoint, the deliveries new to
+         * {@code processed_delivery} are folded (or ignored), the others were folded before.
+         */
+        private Uni<Void> recordOutcomes() {
+            List<PlannedRecord> deadLetters = new ArrayList<>();
+            List<PlannedRecord> deliveries = new ArrayList<>();
+            for (PlannedRecord planned : plan.records()) {
+                LogRecord record = planned.record();
+                RecordOutcome outcome = planned.outcome();
+                if (record.offset() < checkpoints.get(record.topicPartition())) {
+                    LOG.debugf("Delivery %s at %s: below the checkpoint, folded before", outcome.deliveryId(), record);
+                    tally.duplicate();
+                } else if (outcome instanceof RecordOutcome.DeadLetter) {
+                    deadLetters.add(planned);
+                } else if (outcome instanceof RecordOutcome.Duplicate) {
+                    LOG.debugf("Delivery %s at %s: same delivery earlier in this batch", outcome.deliveryId(), record);
+                    tally.duplicate();
+                } else {
+                    deliveries.add(planned);
+                }
+            }
+            return recordDeadLetters(deadLetters).chain(() -> recordDeliveries(deliveries));
+        }
+
+        private Uni<Void> recordDeadLetters(List<PlannedRecord> deadLetters) {
+            if (deadLetters.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return execute(RECORD_DEAD_LETTERS, Tuple.tuple(List.of(
+                    column(deadLetters, p -> p.record().topic(), String[]::new),
+                    column(deadLetters, p -> p.record().partition(), Integer[]::new),
+                    column(deadLetters, p -> p.record().offset(), Long[]::new),
+                    column(deadLetters, p -> p.outcome().deliveryId(), String[]::new),
+                    column(deadLetters, p -> p.outcome().eventType(), String[]::new),
+                    column(deadLetters, p -> ((RecordOutcome.DeadLetter) p.outcome()).reason(), String[]::new))))
+                    .invoke(() -> deadLetters.forEach(
+                            p -> tally.deadLetter(p.record(), (RecordOutcome.DeadLetter) p.outcome())))
+                    .replaceWithVoid();
+        }
+
+        private Uni<Void> recordDeliveries(List<PlannedRecord> deliveries) {
+            if (deliveries.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return execute(RECORD_DELIVERIES, Tuple.tuple(List.of(
+                    column(deliveries, p -> delivery(p).deliveryId(), String[]::new),
+                    column(deliveries, p -> delivery(p).delivery().source(), String[]::new),
+                    column(deliveries, p -> delivery(p).eventType(), String[]::new),
+                    column(deliveries, p -> p.record().partition(), Integer[]::new),
+                    column(deliveries, p -> p.record().offset(), Long[]::new),
+                    column(deliveries, p -> (p.outcome() instanceof RecordOutcome.Folded ? DeliveryOutcome.FOLDED
+                            : DeliveryOutcome.IGNORED).columnValue(), String[]::new))))
+                    .invoke(rows -> {
+                        Set<String> isNew = new HashSet<>();
+                        rows.forEach(row -> isNew.add(row.getString(0)));
+                        deliveries.forEach(planned -> tallyDelivery(planned, isNew.contains(planned.outcome()
+                                .deliveryId())));
+                    })
+                    .replaceWithVoid();
+        }
+
+        private void tallyDelivery(PlannedRecord planned, boolean isNew) {
+            RecordOutcome outcome = planned.outcome();
+            if (!isNew) {
+                LOG.debugf("Delivery %s at %s: delivery id folded before, no second effect", outcome.deliveryId(),
+                        planned.record());
+                tally.duplicate();
+            } else if (outcome instanceof RecordOutcome.Ignored ignored) {
+                LOG.debugf("Delivery %s at %s: ignored, %s", outcome.deliveryId(), planned.record(), ignored.reason());
+                tally.ignored();
+            } else {
+                LOG.debugf("Delivery %s (%s) at %s: folded", outcome.deliveryId(), outcome.eventType(),
+                        planned.record());
+                tally.folded();
+                RecordOutcome.Folded changes = (RecordOutcome.Folded) outcome;
+                folded.add(changes);
+                changes.changes().rows().forEach((type, rows) -> rowsByType.computeIfAbsent(type,
+                        ignored -> new ArrayList<>()).addAll(rows));
+            }
+        }
+
+        private <T> Uni<Void> writeTable(ReadModelTable<T> table) {
+            List<T> rows = rowsOf(table.rowType());
+            if (rows.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<T> merged = table.mergedInBatch(rows);
+            merged.sort(Comparator.comparing(row -> table.key(row).toString()));
+            Uni<List<T>> toWrite = table.mergesWithStored() ? mergedWithStored(table, merged)
+                    : Uni.createFrom().item(merged);
+            return toWrite.chain(written -> written.isEmpty() ? Uni.createFrom().item(List.<String>of())
+                    : execute(table.upsert(), Tuple.tuple(table.arrays(written))).map(FoldTransaction::firstColumn))
+                    .invoke(changed -> {
+                        LOG.debugf("Batch: %d of %d %s rows new or changed", changed.size(), rows.size(),
+                                table.name());
+                        if (!changed.isEmpty()) {
+                            tally.tableChanged(table);
+                        }
+                        if (table == ReadModelTables.MEET_SUBSCRIPTIONS) {
+                            warnOperators(folded, merged, changed);
                         }
                     })
                     .replaceWithVoid();
         }
-        RecordOutcome.Folded folded = (RecordOutcome.Folded) outcome;
-        return repository.recordDelivery(session, record, folded.delivery(), DeliveryOutcome.FOLDED)
-                .chain(first -> {
-                    if (!first) {
-                        duplicateDelivery(record, outcome, tally);
-                        return Uni.createFrom().voidItem();
+
+        /** The batch's rows merged with the stored ones (read and locked); only those that changed are written. */
+        private <T> Uni<List<T>> mergedWithStored(ReadModelTable<T> table, List<T> rows) {
+            String[] keys = rows.stream().map(row -> (String) table.key(row).get(0)).toArray(String[]::new);
+            return execute(table.selectStored(), Tuple.of(keys)).map(storedRows -> {
+                Map<Object, T> stored = new HashMap<>();
+                for (Row row : storedRows) {
+                    Object[] values = new Object[row.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = row.getValue(i);
                     }
-                    tally.folded();
-                    return write(session, folded, tally)
-                            .invoke(effect -> LOG.debugf("Delivery %s (%s) at %s: folded, %s", outcome.deliveryId(),
-                                    outcome.eventType(), record, effect))
-                            .replaceWithVoid();
-                });
-    }
+                    T read = table.stored().apply(values);
+                    stored.put(table.key(read).get(0), read);
+                }
+                List<T> changed = new ArrayList<>();
+                for (T row : rows) {
+                    T before = stored.get(table.key(row).get(0));
+                    T merged = before == null ? row : table.inBatch().apply(before, row);
+                    if (!merged.equals(before)) {
+                        changed.add(merged);
+                    }
+                }
+                return changed;
+            });
+        }
 
-    private Uni<RecordEffect> write(Mutiny.Session session, RecordOutcome.Folded folded, BatchTally tally) {
-        ReadModelChanges changes = folded.changes();
-        RecordEffect effect = new RecordEffect();
-        return Uni.createFrom().voidItem()
-                .chain(() -> each(changes.repositories(), "repositories", effect,
-                        row -> repository.upsertSnapshot(session, ReadModelRepository.REPOSITORIES, row),
-                        tally::repositoryChanged))
-                .chain(() -> each(changes.people(), "people", effect, row -> repository.upsertPerson(session, row),
-                        tally::personChanged))
-                .chain(() -> each(changes.commits(), "commits", effect, row -> repository.insertCommit(session, row),
-                        tally::touched))
-                .chain(() -> each(changes.pushes(), "pushes", effect, row -> repository.insertPush(session, row),
-                        tally::touched))
-                .chain(() -> each(changes.pullRequests(), "pull requests", effect,
-                        row -> repository.upsertSnapshot(session, ReadModelRepository.PULL_REQUESTS, row),
-                        tally::pullRequestChanged))
-                .chain(() -> each(changes.reviews(), "reviews", effect, row -> repository.upsertReview(session, row),
-                        tally::reviewChanged))
-                .chain(() -> each(changes.ciRuns(), "CI runs", effect,
-                        row -> repository.upsertSnapshot(session, ReadModelRepository.CI_RUNS, row), tally::ciChanged))
-                .chain(() -> each(changes.ciJobs(), "CI jobs", effect,
-                        row -> repository.upsertSnapshot(session, ReadModelRepository.CI_JOBS, row), tally::ciChanged))
-                .chain(() -> each(changes.ciChecks(), "check runs", effect,
-                        row -> repository.upsertSnapshot(session, ReadModelRepository.CI_CHECKS, row),
-                        tally::ciChanged))
-                .chain(() -> each(changes.deployments(), "deployments", effect,
-                        row -> repository.upsertSnapshot(session, ReadModelRepository.DEPLOYMENTS, row),
-                        tally::touched))
-                .chain(() -> each(changes.deploymentStatuses(), "deployment statuses", effect,
-                        row -> repository.insertDeploymentStatus(session, row), tally::touched))
-                .chain(() -> inOrder(changes.feed(), entry -> feed(session, entry, effect, tally)))
-                .chain(() -> each(changes.meetings(), "meetings", effect,
-                        row -> repository.merge(session, ReadModelRepository.MEETINGS, row), tally::meetingChanged))
-                .chain(() -> each(changes.participantSessions(), "participant sessions", effect,
-                        row -> repository.merge(session, ReadModelRepository.PARTICIPANT_SESSIONS, row),
-                        tally::meetingChanged))
-                .chain(() -> each(changes.meetParticipants(), "participant identities", effect,
-                        row -> repository.upsertSnapshot(session, ReadModelRepository.MEET_PARTICIPANTS, row),
-                        tally::meetingChanged))
-                .chain(() -> each(changes.subscriptionEvents(), "subscription events", effect,
-                        row -> repository.upsertSnapshot(session, ReadModelRepository.MEET_SUBSCRIPTIONS, row)
-                                .invoke(latest -> warnOperators(folded.deliveryId(), row, latest)),
-                        tally::touched))
-                .replaceWith(effect);
-    }
-
-    /** Writes each row; counts and reports those that changed something. */
-    private static <T> Uni<Void> each(List<T> rows, String what, RecordEffect effect, Function<T, Uni<Boolean>> write,
-            Runnable onChange) {
-        return inOrder(rows, row -> write.apply(row).invoke(changed -> {
-            effect.count(what, rows.size(), changed);
-            if (changed) {
-                onChange.run();
-            }
-        }));
-    }
-
-    /**
-     * A fact new to {@code feed_fact} counts in its day's activity and becomes a feed item; a fact seen before has
-     * no second effect, even when its item has been trimmed from the feed since.
-     */
-    private Uni<Void> feed(Mutiny.Session session, FeedEntry entry, RecordEffect effect, BatchTally tally) {
-        return repository.recordFact(session, entry).chain(isNew -> {
-            effect.count("feed items", 1, isNew);
-            if (!isNew) {
+        /**
+         * A fact new to {@code feed_fact} counts in its day's activity and becomes a feed item; a fact seen before
+         * has no second effect, even when its item has been trimmed from the feed since.
+         */
+        private Uni<Void> writeFeed() {
+            List<FeedEntry> entries = rowsOf(FeedEntry.class);
+            if (entries.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            Uni<Void> counted = entry.activity()
-                    ? repository.countActivity(session, entry).invoke(tally::activityCounted)
-                    : Uni.createFrom().voidItem();
-            return counted.chain(() -> repository.insertFeedItem(session, entry)).invoke(id -> {
-                if (id != null) {
-                    tally.feedItemAdded(id, entry);
-                }
-            }).replaceWithVoid();
-        });
+            List<FeedEntry> facts = FeedWrites.FACTS.mergedInBatch(entries);
+            List<FeedEntry> sorted = new ArrayList<>(facts);
+            sorted.sort(Comparator.comparing(FeedEntry::naturalKey));
+            return execute(FeedWrites.FACTS.upsert(), Tuple.tuple(FeedWrites.FACTS.arrays(sorted)))
+                    .map(inserted -> FeedWrites.newFacts(facts, firstColumn(inserted)))
+                    .chain(newFacts -> Uni.join().all(countActivity(newFacts), insertItems(newFacts)).andFailFast())
+                    .replaceWithVoid();
+        }
+
+        private Uni<Void> countActivity(List<FeedEntry> newFacts) {
+            List<FeedWrites.DailyActivity> counts = new ArrayList<>(FeedWrites.ACTIVITY.mergedInBatch(
+                    newFacts.stream().filter(FeedEntry::activity).map(FeedWrites.DailyActivity::of).toList()));
+            if (counts.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            counts.sort(Comparator.comparing(count -> FeedWrites.ACTIVITY.key(count).toString()));
+            return execute(FeedWrites.ACTIVITY.upsert(), Tuple.tuple(FeedWrites.ACTIVITY.arrays(counts)))
+                    .invoke(tally::activityCounted).replaceWithVoid();
+        }
+
+        /** In log order, so that the ids grow with it. */
+        private Uni<Void> insertItems(List<FeedEntry> newFacts) {
+            if (newFacts.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return execute(FeedWrites.ITEMS.upsert(FeedWrites.RETURNING_ITEM_IDS),
+                    Tuple.tuple(FeedWrites.ITEMS.arrays(newFacts))).invoke(rows -> {
+                        Map<String, Long> ids = new HashMap<>();
+                        rows.forEach(row -> ids.put(row.getString(0), row.getLong(1)));
+                        for (FeedEntry entry : newFacts) {
+                            Long id = ids.get(entry.naturalKey());
+                            if (id != null) {
+                                tally.feedItemAdded(id, entry);
+                            }
+                        }
+                    }).replaceWithVoid();
+        }
+
+        @SuppressWarnings("unchecked")
+        private <T> List<T> rowsOf(Class<T> type) {
+            return (List<T>) rowsByType.getOrDefault(type, List.of());
+        }
+
+        private Uni<Void> advanceCheckpoints() {
+            Map<TopicPartition, Long> next = plan.nextOffsets();
+            List<String> topics = new ArrayList<>();
+            List<Integer> partitions = new ArrayList<>();
+            List<Long> offsets = new ArrayList<>();
+            next.forEach((partition, offset) -> {
+                topics.add(partition.topic());
+                partitions.add(partition.partition());
+                offsets.add(offset);
+            });
+            return execute(ADVANCE_CHECKPOINTS, Tuple.of(consumerGroup, topics.toArray(String[]::new),
+                    partitions.toArray(Integer[]::new), offsets.toArray(Long[]::new))).replaceWithVoid();
+        }
+
+        private Map<Integer, Long> positions() {
+            Map<Integer, Long> positions = new LinkedHashMap<>();
+            plan.nextOffsets().forEach((partition, next) -> positions.put(partition.partition(),
+                    Math.max(next, checkpoints.get(partition))));
+            return positions;
+        }
+
+        private Uni<RowSet<Row>> execute(String sql, Tuple parameters) {
+            return connection.preparedQuery(sql).execute(parameters);
+        }
     }
 
     /** A subscription that stops delivering Meet's events goes unnoticed otherwise: the operators must act. */
-    private static void warnOperators(String deliveryId, SubscriptionEventRow event, boolean latest) {
-        LOG.warnf("Workspace subscription %s: %s at %s (delivery %s%s): %s", event.subscription(), event.eventType(),
-                event.eventAt(), deliveryId, latest ? "" : ", older than the latest event folded", event.advice());
-    }
-
-    private static void duplicateDelivery(LogRecord record, RecordOutcome outcome, BatchTally tally) {
-        LOG.debugf("Delivery %s at %s: delivery id folded before, no second effect", outcome.deliveryId(), record);
-        tally.duplicate();
-    }
-
-    private static Map<Integer, Long> positions(Map<TopicPartition, Long> checkpoints,
-            Map<TopicPartition, Long> nextOffsets) {
-        Map<Integer, Long> positions = new HashMap<>();
-        nextOffsets.forEach((partition, next) -> positions.put(partition.partition(),
-                Math.max(next, checkpoints.get(partition))));
-        return positions;
-    }
-
-    /** Each step after the previous one completed: one session runs one statement at a time. */
-    private static <T> Uni<Void> inOrder(List<T> items, Function<T, Uni<?>> step) {
-        return Multi.createFrom().iterable(items).onItem().call(step).collect().last().replaceWithVoid();
-    }
-
-    /** How much of one delivery's changes was new or changed, for the debug line. */
-    private static final class RecordEffect {
-        private final Map<String, int[]> changedOfTotal = new LinkedHashMap<>();
-
-        void count(String what, int total, boolean changed) {
-            int[] counts = changedOfTotal.computeIfAbsent(what, ignored -> new int[] {0, total});
-            if (changed) {
-                counts[0]++;
+    private static void warnOperators(List<RecordOutcome.Folded> folded, List<?> kept, List<String> changed) {
+        for (RecordOutcome.Folded delivery : folded) {
+            for (SubscriptionEventRow event : delivery.changes().subscriptionEvents()) {
+                boolean latest = kept.contains(event) && changed.contains(event.subscription());
+                LOG.warnf("Workspace subscription %s: %s at %s (delivery %s%s): %s", event.subscription(),
+                        event.eventType(), event.eventAt(), delivery.deliveryId(),
+                        latest ? "" : ", older than the latest event folded", event.advice());
             }
         }
+    }
 
-        @Override
-        public String toString() {
-            StringJoiner effect = new StringJoiner(", ", "new or changed: ", "");
-            changedOfTotal.forEach((what, counts) -> effect.add(counts[0] + "/" + counts[1] + " " + what));
-            return effect.toString();
-        }
+    private static RecordOutcome.OfDelivery delivery(PlannedRecord planned) {
+        return (RecordOutcome.OfDelivery) planned.outcome();
+    }
+
+    private static List<String> firstColumn(RowSet<Row> rows) {
+        List<String> values = new ArrayList<>(rows.size());
+        rows.forEach(row -> values.add(row.getString(0)));
+        return values;
+    }
+
+    private static <P, V> V[] column(List<P> rows, Function<P, V> value, IntFunction<V[]> array) {
+        return rows.stream().map(value).toArray(array);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,8 +24,6 @@ import dev.orgpulse.projector.readmodel.FoldTransaction;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Folds {@code orgpulse-events} batch by batch. A batch is decided in memory first (unreadable records become
@@ -49,15 +46,13 @@ public class EventLogConsumer {
     private final ChangeNoticePublisher notices;
     private final FoldProgress progress;
     private final MeterRegistry metrics;
-    private final Vertx vertx;
 
     public EventLogConsumer(FoldTransaction transaction, ChangeNoticePublisher notices, FoldProgress progress,
-            MeterRegistry metrics, Vertx vertx) {
+            MeterRegistry metrics) {
         this.transaction = transaction;
         this.notices = notices;
         this.progress = progress;
         this.metrics = metrics;
-        this.vertx = vertx;
     }
 
     @Incoming("events")
@@ -72,11 +67,7 @@ public class EventLogConsumer {
     }
 
     private Uni<BatchResult> writeUntilCommitted(FoldPlan plan) {
-        // Retries resubscribe from Mutiny's worker pool; Hibernate Reactive needs the Vert.x context back.
-        Context context = Vertx.currentContext() != null ? Vertx.currentContext() : vertx.getOrCreateContext();
-        Executor onContext = task -> context.runOnContext(ignored -> task.run());
         return Uni.createFrom().deferred(() -> write(plan))
-                .runSubscriptionOn(onContext)
                 .onFailure().invoke(failure -> {
                     progress.batchFailed(failure);
                     LOG.errorf(failure, "Batch up to %s could not be written; retrying", plan.nextOffsets());

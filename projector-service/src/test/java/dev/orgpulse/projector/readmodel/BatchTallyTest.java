@@ -37,7 +37,7 @@ class BatchTallyTest {
 
     @Test
     void aRepositoryPictureChangesWhereItsNameIsShown() {
-        tally.repositoryChanged();
+        tally.tableChanged(ReadModelTables.REPOSITORIES);
 
         assertEquals(Set.of(ReadModel.FEED, ReadModel.CONTRIBUTORS, ReadModel.REPOS, ReadModel.PULL_REQUESTS,
                 ReadModel.CI_RUNS), changed());
@@ -45,21 +45,21 @@ class BatchTallyTest {
 
     @Test
     void aPullRequestChangesItsListAndTheStatsThatCountThem() {
-        tally.pullRequestChanged();
+        tally.tableChanged(ReadModelTables.PULL_REQUESTS);
 
         assertEquals(Set.of(ReadModel.STATS, ReadModel.PULL_REQUESTS), changed());
     }
 
     @Test
     void aReviewChangesThePullRequests() {
-        tally.reviewChanged();
+        tally.tableChanged(ReadModelTables.REVIEWS);
 
         assertEquals(Set.of(ReadModel.PULL_REQUESTS), changed());
     }
 
     @Test
     void aWorkflowRunJobOrCheckChangesTheCiRunsOnly() {
-        tally.ciChanged();
+        tally.tableChanged(ReadModelTables.CI_JOBS);
 
         assertEquals(Set.of(ReadModel.CI_RUNS), changed());
         assertTrue(tally.changedAnything());
@@ -67,7 +67,7 @@ class BatchTallyTest {
 
     @Test
     void aMeetingSessionOrParticipantChangesTheMeetingsOnlyAndIsAnnounced() {
-        tally.meetingChanged();
+        tally.tableChanged(ReadModelTables.PARTICIPANT_SESSIONS);
 
         BatchResult result = tally.result("v1", Map.of(0, 3L));
         assertEquals(Set.of(ReadModel.MEETINGS), result.changed());
@@ -79,7 +79,7 @@ class BatchTallyTest {
     void rowsNoReadModelShowsYetMoveTheLastUpdateButAnnounceNothing() {
         assertFalse(tally.changedAnything());
 
-        tally.touched();
+        tally.tableChanged(ReadModelTables.PUSHES);
 
         assertTrue(tally.changedAnything());
         assertFalse(tally.result("v1", Map.of()).changedReadModels());

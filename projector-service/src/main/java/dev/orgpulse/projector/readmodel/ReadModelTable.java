@@ -1,0 +1,251 @@
+package dev.orgpulse.projector.readmodel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import dev.orgpulse.eventlog.LogJson;
+import dev.orgpulse.eventlog.ReadModel;
+
+/**
+ * One read-model table as the batch writer sees it: its row type, its columns (the key first), and its conflict
+ * rule twice, once in SQL for a row already stored and once in Java for two rows of the same key in one batch, so
+ * that a batch gives the rows that folding its records one by one would give. A batch's rows of this table are
+ * written with one statement: {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT ...}.
+ *
+ * @param name       the table
+ * @param rowType    the rows the folds add for it ({@code ReadModelChanges.Builder#row})
+ * @param columns    every column written, the key's first
+ * @param keyColumns how many of the first columns make the primary key
+ * @param onConflict what {@code ON CONFLICT (key)} does with a row already stored; its {@code RETURNING} clause names
+ *                   the rows that changed
+ * @param inBatch    the earlier and the later row of one key in a batch, into the row to write
+ * @param revision   for a snapshot, the revision of a row: of two rows of one key the greater wins ({@code inBatch}
+ *                   says the same; this computes each row's revision once); {@code null} otherwise
+ * @param stored     for a table merged in Java with the stored row (read and locked first), the row from its
+ *                   selected columns; {@code null} otherwise
+ * @param shows      the read models whose answers may change when a row of this table changes (none: rows no change
+ *                   notice names, which still move the read models' last update)
+ */
+record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns, int keyColumns, String onConflict,
+        BinaryOperator<T> inBatch, Function<T, String> revision, Function<Object[], T> stored, Set<ReadModel> shows) {
+
+    /** PostgreSQL types of the columns, as bound in arrays. */
+    enum Type {
+        TEXT("text"), BIGINT("bigint"), INT("int"), BOOLEAN("boolean"), TIMESTAMPTZ("timestamptz"), DATE("date"),
+        /** A {@code TEXT[]} column: bound as a JSON array in text, no driver has to nest arrays. */
+        TEXT_ARRAY("text");
+
+        private final String arrayElement;
+
+        Type(String arrayElement) {
+            this.arrayElement = arrayElement;
+        }
+    }
+
+    /** One column: its name, type and value in a row. */
+    record Column<T>(String name, Type type, Function<T, ?> value) {
+    }
+
+    static <T> Column<T> column(String name, Type type, Function<T, ?> value) {
+        return new Column<>(name, type, value);
+    }
+
+    /** A row inserted once, never changed: the first of a batch wins, a stored one stays. */
+    static <T> ReadModelTable<T> insertOnce(String name, Class<T> rowType, Set<ReadModel> shows, int keyColumns,
+            List<Column<T>> columns) {
+        return new ReadModelTable<>(name, rowType, columns, keyColumns, "DO NOTHING", (earlier, later) -> earlier,
+                null, null, shows);
+    }
+
+    /**
+     * The newest picture of a thing (see {@code fold.Revision}): a row is replaced by one with a greater
+     * {@code revision}, the last column.
+     */
+    static <T> ReadModelTable<T> snapshot(String name, Class<T> rowType, Set<ReadModel> shows, int keyColumns,
+            List<Column<T>> columns) {
+        Column<T> column = columns.get(columns.size() - 1);
+        if (!column.name().equals("revision")) {
+            throw new IllegalArgumentException(name + ": a snapshot's last column is its revision");
+        }
+        Function<T, String> revision = row -> (String) column.value().apply(row);
+        String updates = columns.stream().skip(keyColumns).map(c -> c.name() + " = EXCLUDED." + c.name())
+                .collect(Collectors.joining(", "));
+        return new ReadModelTable<>(name, rowType, columns, keyColumns,
+                "DO UPDATE SET " + updates + " WHERE EXCLUDED.revision > t.revision",
+                (earlier, later) -> revision.apply(later).compareTo(revision.apply(earlier)) > 0 ? later : earlier,
+                revision, null, shows);
+    }
+
+    /** A rule of its own in SQL ({@code t} is the stored row) and in Java. */
+    static <T> ReadModelTable<T> ruled(String name, Class<T> rowType, Set<ReadModel> shows, int keyColumns,
+            List<Column<T>> columns, String onConflict, BinaryOperator<T> inBatch) {
+        return new ReadModelTable<>(name, rowType, columns, keyColumns, onConflict, inBatch, null, null, shows);
+    }
+
+    /**
+     * Rows merged in Java with the stored row (each event tells part of the thing: a meeting's start, its end): the
+     * stored rows of the batch's keys are read and locked, merged with the batch's rows in log order, and those
+     * that changed written over. The key is one text column.
+     */
+    static <T> ReadModelTable<T> mergedWithStored(String name, Class<T> rowType, Set<ReadModel> shows,
+            List<Column<T>> columns, Function<Object[], T> stored, BinaryOperator<T> merge) {
+        String updates = columns.stream().skip(1).map(c -> c.name() + " = EXCLUDED." + c.name())
+                .collect(Collectors.joining(", "));
+        return new ReadModelTable<>(name, rowType, columns, 1, "DO UPDATE SET " + updates, merge, null, stored,
+                shows);
+    }
+
+    boolean mergesWithStored() {
+        return stored != null;
+    }
+
+    /** The key of a row, to merge two rows of the same thing and to write rows in one order (locks). */
+    List<Object> key(T row) {
+        List<Object> key = new ArrayList<>(keyColumns);
+        for (int i = 0; i < keyColumns; i++) {
+            key.add(columns.get(i).value().apply(row));
+        }
+        return key;
+    }
+
+    /**
+     * The batch's rows, one per key (merged in log order by {@link #inBatch}), keeping each key's first position.
+     */
+    List<T> mergedInBatch(List<T> rows) {
+        if (revision != null) {
+            return newestInBatch(rows);
+        }
+        Map<List<Object>, T> byKey = new LinkedHashMap<>();
+        for (T row : rows) {
+            byKey.merge(key(row), row, inBatch);
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    private record Revised<T>(T row, String revision) {
+    }
+
+    /** Equal pictures are frequent in a batch (each event carries its repository): their revision is digested once. */
+    private List<T> newestInBatch(List<T> rows) {
+        Map<List<Object>, Revised<T>> byKey = new LinkedHashMap<>();
+        Map<T, String> revisions = new HashMap<>();
+        for (T row : rows) {
+            byKey.merge(key(row), new Revised<>(row, revisions.computeIfAbsent(row, revision)),
+                    (earlier, later) -> later.revision().compareTo(earlier.revision()) > 0 ? later : earlier);
+        }
+        List<T> newest = new ArrayList<>(byKey.size());
+        byKey.values().forEach(revised -> newest.add(revised.row()));
+        return newest;
+    }
+
+    /**
+     * Inserts the rows of the arrays bound as {@code $1..$n} (one array per column), in their order, applying the
+     * conflict rule; returns the first key column, as text, of each row inserted or changed.
+     */
+    String upsert() {
+        return upsert("t." + columns.get(0).name() + "::text");
+    }
+
+    /** The same, returning {@code returning} of each row inserted or changed ({@code t} is the row). */
+    String upsert(String returning) {
+        return insert() + " ON CONFLICT (" + keyList() + ") " + onConflict + " RETURNING " + returning;
+    }
+
+    /** The stored rows whose key is in the array bound as {@code $1}, locked for the transaction, in key order. */
+    String selectStored() {
+        String key = columns.get(0).name();
+        return "SELECT " + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + " FROM " + name
+                + " WHERE " + key + " = ANY($1::text[]) ORDER BY " + key + " FOR UPDATE";
+    }
+
+    private String insert() {
+        String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
+        String arrays = IntStream.range(0, columns.size())
+                .mapToObj(i -> "$" + (i + 1) + "::" + columns.get(i).type().arrayElement + "[]")
+                .collect(Collectors.joining(", "));
+        String selected = columns.stream()
+                .map(c -> c.type() == Type.TEXT_ARRAY
+                        ? "ARRAY(SELECT jsonb_array_elements_text(CAST(v." + c.name() + " AS jsonb)))"
+                        : "v." + c.name())
+                .collect(Collectors.joining(", "));
+        return "INSERT INTO " + name + " AS t (" + names + ") SELECT " + selected + " FROM unnest(" + arrays
+                + ") WITH ORDINALITY AS v(" + names + ", position) ORDER BY v.position";
+    }
+
+    private String keyList() {
+        return columns.stream().limit(keyColumns).map(Column::name).collect(Collectors.joining(", "));
+    }
+
+    /** One array per column, of the rows' values in order, as the reactive client binds them. */
+    List<Object> arrays(List<T> rows) {
+        List<Object> arrays = new ArrayList<>(columns.size());
+        for (Column<T> column : columns) {
+            arrays.add(array(column, rows));
+        }
+        return arrays;
+    }
+
+    private static <T> Object array(Column<T> column, List<T> rows) {
+        int size = rows.size();
+        return switch (column.type()) {
+            case TEXT -> fill(new String[size], rows, row -> (String) column.value().apply(row));
+            case TEXT_ARRAY -> fill(new String[size], rows, row -> json((List<?>) column.value().apply(row)));
+            case BIGINT -> fill(new Long[size], rows, row -> longValue(column.value().apply(row)));
+            case INT -> fill(new Integer[size], rows, row -> (Integer) column.value().apply(row));
+            case BOOLEAN -> fill(new Boolean[size], rows, row -> (Boolean) column.value().apply(row));
+            case TIMESTAMPTZ -> fill(new OffsetDateTime[size], rows, row -> utc((Instant) column.value().apply(row)));
+            case DATE -> fill(new LocalDate[size], rows, row -> (LocalDate) column.value().apply(row));
+        };
+    }
+
+    private static <T, V> V[] fill(V[] array, List<T> rows, Function<T, V> value) {
+        for (int i = 0; i < array.length; i++) {
+            array[i] = value.apply(rows.get(i));
+        }
+        return array;
+    }
+
+    private static Long longValue(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A {@code TIMESTAMPTZ} value as the reactive client reads it. */
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        throw new IllegalStateException("not a timestamp with time zone: " + value.getClass().getName());
+    }
+
+    private static String json(List<?> list) {
+        try {
+            return LogJson.MAPPER.writeValueAsString(list);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not writable as a JSON array: " + list, e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.orgpulse.projector.readmodel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.orgpulse.projector.fold.CommitRow;
+import dev.orgpulse.projector.fold.PersonRow;
+import dev.orgpulse.projector.fold.PushRow;
+import dev.orgpulse.projector.fold.RepositoryRow;
+import dev.orgpulse.projector.fold.ReviewRow;
+
+/** Two rows of one key in a batch are merged by the rule the table applies to a stored row. */
+class ReadModelTableTest {
+
+    private static final Instant MONDAY = Instant.parse("2024-03-04T09:00:00Z");
+    private static final Instant TUESDAY = Instant.parse("2024-03-05T09:00:00Z");
+
+    @Test
+    void theNewestPictureWinsInEitherOrder() {
+        RepositoryRow old = repository("acme/api", MONDAY);
+        RepositoryRow renamed = repository("acme/gateway", TUESDAY);
+
+        assertEquals(List.of(renamed), ReadModelTables.REPOSITORIES.mergedInBatch(List.of(old, renamed)));
+        assertEquals(List.of(renamed), ReadModelTables.REPOSITORIES.mergedInBatch(List.of(renamed, old)));
+    }
+
+    @Test
+    void rowsOfOtherKeysStayApartInTheirFirstOrder() {
+        RepositoryRow api = repository(1, "acme/api");
+        RepositoryRow web = repository(2, "acme/web");
+
+        assertEquals(List.of(web, api), ReadModelTables.REPOSITORIES.mergedInBatch(List.of(web, api, web)));
+    }
+
+    @Test
+    void aNameIsReplacedOnlyByANewerReportAndNeverByNull() {
+        PersonRow named = new PersonRow("octo", "Octo Cat", null, false, MONDAY);
+        PersonRow later = new PersonRow("octo", null, "https://avatars/octo", false, TUESDAY);
+        PersonRow olderName = new PersonRow("octo", "Old Name", null, true, MONDAY.minusSeconds(60));
+
+        assertEquals(List.of(new PersonRow("octo", "Octo Cat", "https://avatars/octo", true, TUESDAY)),
+                ReadModelTables.PEOPLE.mergedInBatch(List.of(named, later, olderName)));
+    }
+
+    @Test
+    void aCommitStaysAsFirstPushedAndReachesTheDefaultBranch() {
+        CommitRow onBranch = commit("feature", false, "d-1");
+        CommitRow merged = commit("main", true, "d-2");
+
+        assertEquals(List.of(commit("feature", true, "d-1")),
+                ReadModelTables.COMMITS.mergedInBatch(List.of(onBranch, merged)));
+    }
+
+    @Test
+    void aReviewKeepsItsSubmittedStateAndIsDismissedForGood() {
+        ReviewRow dismissal = review(null, true);
+        ReviewRow submission = review("approved", false);
+
+        assertEquals(List.of(review("approved", true)),
+                ReadModelTables.REVIEWS.mergedInBatch(List.of(dismissal, submission)));
+    }
+
+    @Test
+    void aPushIsKeptAsTheFirstDeliveryBroughtIt() {
+        PushRow first = push("d-1");
+
+        assertEquals(List.of(first), ReadModelTables.PUSHES.mergedInBatch(List.of(first, push("d-2"))));
+    }
+
+    @Test
+    void aBatchOfATableIsOneStatementOverArrays() {
+        String upsert = ReadModelTables.PULL_REQUESTS.upsert();
+
+        assertTrue(upsert.startsWith("INSERT INTO pull_request AS t (repo_id, number, repo"), upsert);
+        assertTrue(upsert.contains("FROM unnest($1::bigint[], $2::int[], $3::text[]"), upsert);
+        assertTrue(upsert.contains("ON CONFLICT (repo_id, number) DO UPDATE SET repo = EXCLUDED.repo"), upsert);
+        assertTrue(upsert.endsWith("WHERE EXCLUDED.revision > t.revision RETURNING t.repo_id::text"), upsert);
+    }
+
+    private static RepositoryRow repository(String name, Instant asOf) {
+        return new RepositoryRow(1, name, "acme", "Java", "main", false, false, false, MONDAY, asOf,
+                RepositoryRow.Source.CARRIED);
+    }
+
+    private static RepositoryRow repository(long id, String name) {
+        return new RepositoryRow(id, name, "acme", "Java", "main", false, false, false, MONDAY, MONDAY,
+                RepositoryRow.Source.CARRIED);
+    }
+
+    private static CommitRow commit(String branch, boolean onDefaultBranch, String deliveryId) {
+        return new CommitRow("abc123", 1, "acme/api", "octo", "Octo Cat", "octo@example.com", "feat: x", MONDAY,
+                branch, onDefaultBranch, false, deliveryId);
+    }
+
+    private static ReviewRow review(String state, boolean dismissed) {
+        return new ReviewRow(7, 1, "acme/api", 12, "hubot", false, state, dismissed, MONDAY);
+    }
+
+    private static PushRow push(String deliveryId) {
+        return new PushRow(1, "acme/api", "refs/heads/main", "branch", "main", "a", "b", "octo", false, false, false,
+                false, true, 1, MONDAY, deliveryId);
+    }
+}
