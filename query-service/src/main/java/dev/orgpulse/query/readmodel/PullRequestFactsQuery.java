@@ -19,7 +19,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Pull requests with every review submitted on them, as the PR metrics need them: those open now and those with
+ * Pull requests with every review submitted on them and when a draft was first marked ready for review (its
+ * {@code ready_for_review} fact), as the PR metrics need them: those open now and those with
  * anything (opened, merged, closed, reviewed) since a time. Bots' pull requests are left out unless the window includes
  * bots; open pull requests of deleted repositories are left out (nobody can review or merge them any more).
  */
@@ -30,6 +31,10 @@ class PullRequestFactsQuery {
             SELECT coalesce(r.full_name, pr.repo) AS repo, pr.number, pr.title, pr.author_login, pr.state, pr.draft,
                    pr.pr_type, pr.opened_at, pr.merged_at, pr.closed_at, pr.additions, pr.deletions,
                    pr.requested_reviewers,
+                   (SELECT min(ff.occurred_at) FROM feed_fact ff
+                    WHERE ff.kind = 'ready_for_review'
+                      AND ff.natural_key COLLATE "C" >= 'pr-ready:' || pr.repo_id || '#' || pr.number || ':'
+                      AND ff.natural_key COLLATE "C" < 'pr-ready:' || pr.repo_id || '#' || pr.number || ';') AS ready_at,
                    (SELECT coalesce(json_agg(json_build_object('reviewer', v.reviewer, 'bot', v.is_bot, 'state', v.state,
                                    'dismissed', v.dismissed,
                                    'submitted_ms', floor(extract(epoch FROM v.submitted_at) * 1000)::bigint)), '[]')
@@ -65,7 +70,8 @@ class PullRequestFactsQuery {
         }
         return new PullRequestFacts(row.getString("repo"), row.getInteger("number"), row.getString("title"),
                 row.getString("author_login"), row.getString("state"), row.getBoolean("draft"),
-                row.getString("pr_type"), Rows.instant(row.getOffsetDateTime("opened_at")), null,
+                row.getString("pr_type"), Rows.instant(row.getOffsetDateTime("opened_at")),
+                Rows.instant(row.getOffsetDateTime("ready_at")),
                 Rows.instant(row.getOffsetDateTime("merged_at")), Rows.instant(row.getOffsetDateTime("closed_at")),
                 row.getInteger("additions"), row.getInteger("deletions"),
                 Arrays.asList(row.getArrayOfStrings("requested_reviewers")), reviews);
