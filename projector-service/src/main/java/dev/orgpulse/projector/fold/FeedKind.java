@@ -7,7 +7,7 @@ import java.util.Locale;
  * nilicule/codewall ({@code commit}, {@code opened}, {@code merged}, ...). An <em>activity</em> is work a
  * person did on code or with people (commits, pull requests, reviews, comments, issues, releases): activities
  * make the people metrics (stats, contributors, top repositories, heatmap). The other kinds are shown in the
- * feed only: they tell what happened around the work (branches, CI, deployments, repositories).
+ * feed only: they tell what happened around the work (drafts made ready, branches, CI, deployments, repositories).
  */
 public enum FeedKind {
     COMMIT(true),
@@ -22,6 +22,8 @@ public enum FeedKind {
     ISSUE_CLOSED(true),
     ISSUE_REOPENED(true),
     RELEASE(true),
+    /** A draft pull request marked ready for review: where its wait for a first review starts. */
+    READY_FOR_REVIEW(false),
     BRANCH_CREATED(false),
     BRANCH_DELETED(false),
     TAG_CREATED(false),

@@ -13,7 +13,8 @@ import dev.orgpulse.eventlog.MalformedRecordException;
 /**
  * A {@code pull_request} event. Every action that changes what the pull request is (opened, closed, reopened,
  * ready for review or back to draft, reviews requested, new commits, edited, labels) brings its full picture,
- * kept if it is the newest; opened, closed (merged or not) and reopened also make a feed item. Assignment,
+ * kept if it is the newest; opened, closed (merged or not), reopened and ready for review also make a feed item. The
+ * merged item is the author's (their work landed, as codewall shows it), whoever pressed the button. Assignment,
  * locking, milestones and the like change nothing the read models show and are ignored.
  */
 final class PullRequestFold implements GitHubEventFold {
@@ -43,7 +44,7 @@ final class PullRequestFold implements GitHubEventFold {
                     FeedKind.REOPENED, sender, repository, pr.title());
             case "closed" -> {
                 if (pr.state() == PullRequestState.MERGED) {
-                    changes.feed("pr-merged:" + key, present(pr.mergedAt(), "merged_at", key), FeedKind.MERGED, sender,
+                    changes.feed("pr-merged:" + key, present(pr.mergedAt(), "merged_at", key), FeedKind.MERGED, author,
                             repository, pr.title());
                 } else {
                     Instant closed = present(pr.closedAt(), "closed_at", key);
@@ -51,6 +52,9 @@ final class PullRequestFold implements GitHubEventFold {
                             pr.title());
                 }
             }
+            // the PR metrics read when a draft became ready from this item's fact (kept beyond the feed's window)
+            case "ready_for_review" -> changes.feed("pr-ready:" + key + ":" + pr.updatedAt(), pr.updatedAt(),
+                    FeedKind.READY_FOR_REVIEW, sender, repository, pr.title());
             default -> {
                 // the picture of the pull request is all these actions change
             }

@@ -11,7 +11,8 @@ import dev.orgpulse.eventlog.DeliveryMetadata;
  * A {@code pull_request_review} submitted or dismissed: the review by its id (what the pull request's first review,
  * review count and approvals are computed from), and for a submission a {@code review} feed item. A review that
  * only comments and says nothing itself is the envelope of inline comments, each of which is a
- * {@code review_comment} item already: it makes no item of its own, so one reply counts once.
+ * {@code review_comment} item already: it makes no item of its own, so one reply counts once. The author's review of
+ * their own pull request (a reply in a thread) is no review either: it makes no item.
  */
 final class ReviewFold implements GitHubEventFold {
 
@@ -37,7 +38,8 @@ final class ReviewFold implements GitHubEventFold {
                 .review(new ReviewRow(reviewId, repository.id(), repository.fullName(), number, reviewer.login(),
                         reviewer.bot(), state, dismissed, submittedAt));
         boolean saysSomething = !COMMENTED.equals(state) || PayloadFields.textAt(payload, "/review/body") != null;
-        if (!dismissed && saysSomething) {
+        boolean byAuthor = reviewer.login().equals(PayloadFields.textAt(payload, "/pull_request/user/login"));
+        if (!dismissed && saysSomething && !byAuthor) {
             String title = PayloadFields.requiredText(payload, "/pull_request/title");
             changes.feed("review:" + reviewId, submittedAt, FeedKind.REVIEW, reviewer, repository,
                     state.replace('_', ' ') + ": " + title);

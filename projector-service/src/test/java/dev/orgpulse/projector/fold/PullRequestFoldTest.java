@@ -88,7 +88,7 @@ class PullRequestFoldTest {
     }
 
     @Test
-    void closedWithMergeIsMergedAndAMergedItemByWhoMergedIt() {
+    void closedWithMergeIsMergedAndAMergedItemByItsAuthorWhoeverMergedIt() {
         ReadModelChanges changes = changes(Payloads.merged(REPO, 2, "2019-05-15T15:21:18Z", "hubot"));
 
         PullRequestRow pr = changes.pullRequests().get(0);
@@ -96,8 +96,8 @@ class PullRequestFoldTest {
         assertEquals(CLOSED_AT, pr.mergedAt());
         assertEquals("Codertocat", pr.authorLogin());
         long repoId = Payloads.repositoryId(REPO);
-        assertEquals(List.of(new FeedEntry("pr-merged:" + repoId + "#2", CLOSED_AT, FeedKind.MERGED, "hubot", repoId,
-                REPO, TITLE, false)), changes.feed());
+        assertEquals(List.of(new FeedEntry("pr-merged:" + repoId + "#2", CLOSED_AT, FeedKind.MERGED, "Codertocat",
+                repoId, REPO, TITLE, false)), changes.feed());
         assertEquals(List.of("Codertocat", "hubot"), changes.people().stream().map(PersonRow::login).toList());
     }
 
@@ -121,13 +121,14 @@ class PullRequestFoldTest {
     }
 
     @Test
-    void aBotMergingIsMarkedOnItsItemNotOnThePullRequest() {
+    void aBotMergingLeavesTheMergedItemAndItsBotFlagTheAuthors() {
         ObjectNode payload = Payloads.merged(REPO, 2, "2019-05-15T15:21:18Z", "github-actions[bot]");
 
         ReadModelChanges changes = changes(payload);
 
         assertFalse(changes.pullRequests().get(0).bot());
-        assertTrue(changes.feed().get(0).bot());
+        assertEquals("Codertocat", changes.feed().get(0).dev());
+        assertFalse(changes.feed().get(0).bot());
         assertTrue(changes.people().stream().filter(p -> p.login().equals("github-actions[bot]")).findFirst()
                 .orElseThrow().bot());
     }
@@ -155,7 +156,8 @@ class PullRequestFoldTest {
     static Stream<Path> pictureOnlyFixtures() {
         return Fixtures.githubFiles("pull_request").stream().filter(file -> {
             String action = Payloads.fixture(file).path("action").asText();
-            return FOLDED_ACTIONS.contains(action) && !Set.of("opened", "closed", "reopened").contains(action);
+            return FOLDED_ACTIONS.contains(action)
+                    && !Set.of("opened", "closed", "reopened", "ready_for_review").contains(action);
         });
     }
 
@@ -169,6 +171,24 @@ class PullRequestFoldTest {
         assertEquals(payload.at("/pull_request/draft").asBoolean(), pr.draft(), file.toString());
         assertEquals(payload.at("/pull_request/updated_at").asText(), pr.updatedAt().toString());
         assertEquals(List.of(), changes.feed());
+    }
+
+    @ParameterizedTest
+    @MethodSource("readyForReviewFixtures")
+    void readyForReviewIsAReadyItemAtItsUpdateTimeWhereTheWaitForAFirstReviewStarts(Path file) {
+        ObjectNode payload = Payloads.fixture(file);
+        ReadModelChanges changes = changes(payload);
+
+        PullRequestRow pr = changes.pullRequests().get(0);
+        assertFalse(pr.draft());
+        FeedEntry ready = new FeedEntry("pr-ready:" + REPO_ID + "#2:" + pr.updatedAt(), pr.updatedAt(),
+                FeedKind.READY_FOR_REVIEW, payload.at("/sender/login").asText(), REPO_ID, REPO, TITLE, false);
+        assertEquals(List.of(ready), changes.feed());
+        assertFalse(ready.activity());
+    }
+
+    static Stream<Path> readyForReviewFixtures() {
+        return fixtures("ready_for_review");
     }
 
     @Test

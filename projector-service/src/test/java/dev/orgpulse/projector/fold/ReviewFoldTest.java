@@ -54,10 +54,22 @@ class ReviewFoldTest {
 
     @Test
     void aCommentOnlyReviewWithABodyIsAnItem() {
-        ObjectNode payload = Payloads.fixture("pull_request_review", "submitted.payload.json");
-        ((ObjectNode) payload.path("review")).put("body", "Looks fine, one question.");
+        ObjectNode payload = approvedBy("octocat");
+        ((ObjectNode) payload.path("review")).put("state", "commented").put("body", "Looks fine, one question.");
 
         assertEquals(FeedKind.REVIEW, changes(payload).feed().get(0).kind());
+    }
+
+    @Test
+    void theAuthorsReviewOfTheirOwnPullRequestIsAReviewRowButNoReviewItem() {
+        ObjectNode payload = approvedBy("Codertocat");
+        ((ObjectNode) payload.path("review")).put("state", "commented").put("body", "Answered inline.");
+
+        ReadModelChanges changes = changes(payload);
+
+        assertEquals("Codertocat", payload.at("/pull_request/user/login").asText());
+        assertEquals("Codertocat", changes.reviews().get(0).reviewer());
+        assertEquals(List.of(), changes.feed());
     }
 
     @Test

@@ -133,7 +133,7 @@ class EventLogFoldTest extends FoldingIntegrationTest {
         assertEquals("merged", pr.get("state"));
         assertEquals("Codertocat", pr.get("author_login"));
         assertEquals(Instant.parse("2024-03-02T12:00:00Z"), ((Timestamp) pr.get("merged_at")).toInstant());
-        assertEquals(List.of(Map.of("kind", "opened", "dev", "Codertocat"), Map.of("kind", "merged", "dev", "maintainer")),
+        assertEquals(List.of(Map.of("kind", "opened", "dev", "Codertocat"), Map.of("kind", "merged", "dev", "Codertocat")),
                 sql.rows("SELECT kind, dev FROM feed_item WHERE repo = ? ORDER BY occurred_at", repo));
     }
 

@@ -1,5 +1,6 @@
 package dev.orgpulse.query.api;
 
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
@@ -47,8 +48,12 @@ public class CodewallResource {
 
     @GET
     @Path("/events/recent")
-    public Uni<List<RecentEvent>> recentEvents(@RestQuery String limit) {
-        return feed.recent(Limits.clamp(limit, RECENT_EVENTS_DEFAULT))
+    public Uni<List<RecentEvent>> recentEvents(@RestQuery String limit, @RestQuery String kinds) {
+        int clamped = Limits.clamp(limit, RECENT_EVENTS_DEFAULT);
+        List<String> wanted = kinds == null ? List.of()
+                : Arrays.stream(kinds.split(",")).map(String::trim).filter(kind -> !kind.isEmpty()).distinct()
+                        .sorted().toList();
+        return (wanted.isEmpty() ? feed.recent(clamped) : feed.recentOfKinds(wanted, clamped))
                 .map(items -> items.stream().map(RecentEvent::of).toList());
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
+import dev.orgpulse.query.readmodel.CiRunFilter;
 import dev.orgpulse.query.readmodel.CiRunsReadModel;
 import dev.orgpulse.query.readmodel.PullRequestsReadModel;
 import io.smallrye.mutiny.Uni;
@@ -44,7 +45,11 @@ public class GitHubResource {
 
     @GET
     @Path("/ci/runs")
-    public Uni<List<CiRun>> ciRuns(@RestQuery String limit) {
-        return ciRuns.recent(Limits.clamp(limit, DEFAULT_LIMIT));
+    public Uni<List<CiRun>> ciRuns(@RestQuery String repo, @RestQuery String workflow, @RestQuery String branch,
+            @RestQuery String status, @RestQuery String conclusion, @RestQuery String actor, @RestQuery String limit) {
+        CiRunFilter filter = new CiRunFilter(AnalyticsResource.given(repo), AnalyticsResource.given(workflow),
+                AnalyticsResource.given(branch), AnalyticsResource.given(status), AnalyticsResource.given(conclusion),
+                AnalyticsResource.given(actor));
+        return ciRuns.recent(filter, Limits.clamp(limit, DEFAULT_LIMIT));
     }
 }

@@ -1,6 +1,7 @@
 package dev.orgpulse.query.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -29,6 +30,10 @@ public interface QueryConfig {
 
     Session session();
 
+    Bottleneck bottleneck();
+
+    Dora dora();
+
     interface Stream {
 
         /** Longest silence on {@code /api/stream} before a heartbeat comment ({@code ORGPULSE_STREAM_HEARTBEAT}). */
@@ -45,5 +50,24 @@ public interface QueryConfig {
         /** How long a viewer session cookie from the login page stays valid ({@code ORGPULSE_SESSION_MAX_AGE}). */
         @WithDefault("12h")
         Duration maxAge();
+    }
+
+    /** When an open pull request's wait shows on {@code /api/prs/bottlenecks} as a warning, and as critical. */
+    interface Bottleneck {
+
+        /** {@code ORGPULSE_BOTTLENECK_WARNING} */
+        @WithDefault("24h")
+        Duration warning();
+
+        /** {@code ORGPULSE_BOTTLENECK_CRITICAL} */
+        @WithDefault("72h")
+        Duration critical();
+    }
+
+    interface Dora {
+
+        /** The deployment environments {@code /api/dora} counts without {@code ?environment=} ({@code ORGPULSE_DORA_ENVIRONMENTS}). */
+        @WithDefault("production")
+        List<String> environments();
     }
 }

@@ -39,6 +39,21 @@ public class FeedReadModel {
                 .map(rows -> Rows.map(rows, FeedReadModel::item));
     }
 
+    /**
+     * The newest {@code limit} items of the window of the given kinds ({@code commit}, {@code opened}, ...), newest
+     * first; a kind no item has matches nothing.
+     *
+     * @param kinds sorted and without repeats, so that one choice is one cache entry
+     */
+    @CacheResult(cacheName = ReadModelCaches.FEED)
+    public Uni<List<FeedItem>> recentOfKinds(List<String> kinds, int limit) {
+        ReadWindow window = windows.current();
+        return pool.preparedQuery(SELECT_ITEMS + "WHERE " + Rows.IN_WINDOW
+                        + " AND f.kind = ANY($4) ORDER BY f.occurred_at DESC, f.id DESC LIMIT $3")
+                .execute(Tuple.of(window.since(), window.includeBots(), limit, kinds.toArray(String[]::new)))
+                .map(rows -> Rows.map(rows, FeedReadModel::item));
+    }
+
     /** What a reconnecting stream client missed: items after the id it last saw, oldest first, at most {@code limit}. */
     public Uni<List<FeedItem>> after(long lastSeenId, int limit) {
         ReadWindow window = windows.current();

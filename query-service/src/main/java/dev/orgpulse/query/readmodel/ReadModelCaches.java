@@ -26,16 +26,32 @@ public class ReadModelCaches {
     public static final String CI_RUNS = "ci-runs";
     public static final String MEETINGS = "meetings";
     public static final String ATTENDANCE = "attendance";
+    public static final String PR_METRICS = "pr-metrics";
+    public static final String PR_BOTTLENECKS = "pr-bottlenecks";
+    public static final String REVIEWER_LOAD = "reviewer-load";
+    public static final String CI_FILTERS = "ci-filters";
+    public static final String CI_JOBS = "ci-jobs";
+    public static final String CI_SUMMARY = "ci-summary";
+    public static final String PROJECTS = "projects";
+    public static final String ORG_METRICS = "org-metrics";
+    public static final String DORA = "dora";
+    public static final String SPOTLIGHTS = "spotlights";
 
     private static final Map<ReadModel, Set<String>> CACHES_BY_READ_MODEL = new EnumMap<>(Map.of(
-            ReadModel.STATS, Set.of(STATS),
-            ReadModel.FEED, Set.of(FEED),
+            // a new commit is counted in the stats: the projects add commits up
+            ReadModel.STATS, Set.of(STATS, PROJECTS, ORG_METRICS),
+            // deployments' successes and commits (DORA), comments (spotlights) make feed items
+            ReadModel.FEED, Set.of(FEED, DORA, SPOTLIGHTS),
             ReadModel.CONTRIBUTORS, Set.of(CONTRIBUTORS),
-            ReadModel.REPOS, Set.of(REPOS),
-            ReadModel.HEATMAP, Set.of(HEATMAP),
-            // prs_open and prs_merged are part of the stats
-            ReadModel.PULL_REQUESTS, Set.of(PULL_REQUESTS, STATS),
-            ReadModel.CI_RUNS, Set.of(CI_RUNS),
+            // a repository renamed, deleted or with a new language
+            ReadModel.REPOS, Set.of(REPOS, PROJECTS, ORG_METRICS),
+            // the hot streaks are the daily activity counts
+            ReadModel.HEATMAP, Set.of(HEATMAP, SPOTLIGHTS),
+            // prs_open and prs_merged are part of the stats, open PRs and churn of the projects, reviews of the
+            // spotlights
+            ReadModel.PULL_REQUESTS, Set.of(PULL_REQUESTS, STATS, PR_METRICS, PR_BOTTLENECKS, REVIEWER_LOAD, PROJECTS,
+                    ORG_METRICS, SPOTLIGHTS),
+            ReadModel.CI_RUNS, Set.of(CI_RUNS, CI_FILTERS, CI_JOBS, CI_SUMMARY),
             // the attendance adds up the meetings' sessions
             ReadModel.MEETINGS, Set.of(MEETINGS, ATTENDANCE)));
 

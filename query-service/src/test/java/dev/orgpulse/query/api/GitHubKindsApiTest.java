@@ -1,6 +1,8 @@
 package dev.orgpulse.query.api;
 
 import static dev.orgpulse.query.support.Json.assertJsonEquals;
+import static dev.orgpulse.query.support.ViewerApi.get;
+import static dev.orgpulse.query.support.ViewerApi.tree;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.orgpulse.query.support.ReadModelRows;
 import dev.orgpulse.query.support.TestCaches;
@@ -168,18 +169,5 @@ class GitHubKindsApiTest {
 
     private static Map<String, Object> event(Instant ts, String kind, String dev, String repo, String message) {
         return Map.of("ts", ts.getEpochSecond(), "kind", kind, "dev", dev, "repo", repo, "message", message);
-    }
-
-    private static String get(String path) {
-        return given().auth().oauth2("test-viewer-key").get(path).then().statusCode(200)
-                .contentType("application/json").extract().asString();
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return new ObjectMapper().readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(json, e);
-        }
     }
 }

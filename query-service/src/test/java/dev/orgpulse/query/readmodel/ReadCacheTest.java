@@ -106,6 +106,52 @@ class ReadCacheTest {
         listed("/api/meetings/attendance", 1);
     }
 
+    @Test
+    void pullRequestMetricsRefreshWhenANoticeNamesThePullRequests() {
+        Instant opened = Instant.now().minus(Duration.ofHours(2));
+        ReadModelRows.pullRequest("org/api", 1, "alice", false, "open", opened, null);
+        answers("/api/prs/bottlenecks", "size()", 1);
+        answers("/api/prs/metrics?weeks=1", "open", 1);
+
+        ReadModelRows.pullRequest("org/api", 2, "bob", false, "open", opened, null);
+        ChangeNotices.publish(Set.of(ReadModel.CI_RUNS), List.of());
+        answers("/api/ci/summary", "size()", 0);
+        answers("/api/prs/bottlenecks", "size()", 1); // a CI notice leaves them cached
+
+        ChangeNotices.publish(Set.of(ReadModel.PULL_REQUESTS), List.of());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> answers("/api/prs/bottlenecks", "size()", 2));
+        answers("/api/prs/metrics?weeks=1", "open", 2);
+    }
+
+    @Test
+    void theCiWallRefreshesWhenANoticeNamesTheCiRuns() {
+        Instant now = Instant.now();
+        ReadModelRows.ciRun("org/api", 1, 1, "completed", "success", "dave", false, now.minusSeconds(60), now);
+        answers("/api/ci/summary", "[0].runs", 1);
+        given().auth().oauth2("test-viewer-key").get("/api/ci/filters").then().body("actors", hasSize(1));
+
+        ReadModelRows.ciRun("org/api", 2, 1, "completed", "failure", "erin", false, now.minusSeconds(60), now);
+        answers("/api/ci/summary", "[0].runs", 1);
+
+        ChangeNotices.publish(Set.of(ReadModel.CI_RUNS), List.of());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> answers("/api/ci/summary", "[0].runs", 2));
+        given().auth().oauth2("test-viewer-key").get("/api/ci/filters").then().body("actors", hasSize(2));
+    }
+
+    @Test
+    void projectsRefreshWhenANoticeNamesTheStatsThatCountCommits() {
+        ReadModelRows.repository("org/api", "Java", false);
+        ReadModelRows.commit("a1", "org/api", "alice", false, Instant.now().minusSeconds(600), true);
+        answers("/api/metrics", "commits", 1);
+
+        ReadModelRows.commit("a2", "org/api", "alice", false, Instant.now().minusSeconds(60), true);
+        answers("/api/metrics", "commits", 1);
+
+        ChangeNotices.publish(Set.of(ReadModel.STATS), List.of());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> answers("/api/metrics", "commits", 2));
+        answers("/api/projects/org/api", "commits", 2);
+    }
+
     private static void commits(int expected) {
         given().auth().oauth2("test-viewer-key").get("/api/stats").then().statusCode(200).body("commits", equalTo(expected));
     }
@@ -120,5 +166,9 @@ class ReadCacheTest {
 
     private static void listed(String path, int expected) {
         given().auth().oauth2("test-viewer-key").get(path).then().statusCode(200).body("$", hasSize(expected));
+    }
+
+    private static void answers(String path, String field, int expected) {
+        given().auth().oauth2("test-viewer-key").get(path).then().statusCode(200).body(field, equalTo(expected));
     }
 }

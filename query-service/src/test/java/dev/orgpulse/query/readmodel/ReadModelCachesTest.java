@@ -16,17 +16,20 @@ import dev.orgpulse.eventlog.ReadModel;
 class ReadModelCachesTest {
 
     @Test
-    void eachReadModelEmptiesOnlyItsOwnCache() {
-        assertEquals(Set.of("feed"), ReadModelCaches.cachesOf(Set.of(ReadModel.FEED)));
-        assertEquals(Set.of("repos"), ReadModelCaches.cachesOf(Set.of(ReadModel.REPOS)));
-        assertEquals(Set.of("contributors", "heatmap"),
+    void eachReadModelEmptiesItsOwnCacheAndTheMetricsMadeOfIt() {
+        assertEquals(Set.of("feed", "dora", "spotlights"), ReadModelCaches.cachesOf(Set.of(ReadModel.FEED)));
+        assertEquals(Set.of("repos", "projects", "org-metrics"), ReadModelCaches.cachesOf(Set.of(ReadModel.REPOS)));
+        assertEquals(Set.of("stats", "projects", "org-metrics"), ReadModelCaches.cachesOf(Set.of(ReadModel.STATS)));
+        assertEquals(Set.of("contributors", "heatmap", "spotlights"),
                 ReadModelCaches.cachesOf(Set.of(ReadModel.CONTRIBUTORS, ReadModel.HEATMAP)));
-        assertEquals(Set.of("ci-runs"), ReadModelCaches.cachesOf(Set.of(ReadModel.CI_RUNS)));
+        assertEquals(Set.of("ci-runs", "ci-filters", "ci-jobs", "ci-summary"),
+                ReadModelCaches.cachesOf(Set.of(ReadModel.CI_RUNS)));
     }
 
     @Test
-    void changedPullRequestsEmptyTheirListAndTheStatsBecauseTheyCountOpenAndMergedPrs() {
-        assertEquals(Set.of("pull-requests", "stats"), ReadModelCaches.cachesOf(Set.of(ReadModel.PULL_REQUESTS)));
+    void changedPullRequestsEmptyTheirListTheStatsAndEveryMetricCountingThem() {
+        assertEquals(Set.of("pull-requests", "stats", "pr-metrics", "pr-bottlenecks", "reviewer-load", "projects",
+                "org-metrics", "spotlights"), ReadModelCaches.cachesOf(Set.of(ReadModel.PULL_REQUESTS)));
     }
 
     @Test
@@ -37,7 +40,8 @@ class ReadModelCachesTest {
     @Test
     void everyReadModelHasItsCachesAndNothingChangedEmptiesNothing() {
         assertEquals(Set.of("stats", "feed", "contributors", "repos", "heatmap", "pull-requests", "ci-runs", "meetings",
-                "attendance"), ReadModelCaches.cachesOf(EnumSet.allOf(ReadModel.class)));
+                "attendance", "pr-metrics", "pr-bottlenecks", "reviewer-load", "ci-filters", "ci-jobs", "ci-summary",
+                "projects", "org-metrics", "dora", "spotlights"), ReadModelCaches.cachesOf(EnumSet.allOf(ReadModel.class)));
         assertEquals(Set.of(), ReadModelCaches.cachesOf(Set.of()));
     }
 

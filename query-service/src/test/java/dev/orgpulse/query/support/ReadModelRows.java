@@ -23,8 +23,8 @@ public final class ReadModelRows {
     }
 
     public static void clear() {
-        execute("TRUNCATE feed_item, feed_fact, daily_activity, pull_request, pr_review, ci_run, repository, person,"
-                + " meet_conference, meet_participant_session, meet_participant, meet_subscription RESTART IDENTITY");
+        execute("TRUNCATE feed_item, feed_fact, daily_activity, pull_request, pr_review, ci_run, ci_job, repository,"
+                + " person, git_commit, deployment, deployment_status, meet_conference, meet_participant_session, meet_participant, meet_subscription RESTART IDENTITY");
         execute("UPDATE read_model_status SET updated_at = NULL");
     }
 
@@ -73,6 +73,13 @@ public final class ReadModelRows {
         }
     }
 
+    /** A fact the feed was given, kept beyond the feed's window (as {@code ready_for_review} facts are read). */
+    public static void feedFact(String naturalKey, String kind, Instant at, String dev, String repo) {
+        update("""
+                INSERT INTO feed_fact (natural_key, kind, occurred_at, dev, repo_id, is_bot, is_activity)
+                VALUES (?, ?, ?, ?, ?, FALSE, FALSE)""", naturalKey, kind, Timestamp.from(at), dev, repositoryId(repo));
+    }
+
     /** Activities counted for a day, as the projector counts them (they stay when the feed is trimmed). */
     public static void dailyActivity(LocalDate day, long repoId, String dev, boolean bot, int items) {
         update("""
@@ -86,6 +93,13 @@ public final class ReadModelRows {
         update("""
                 INSERT INTO repository (id, full_name, archived, private, deleted, revision)
                 VALUES (?, ?, FALSE, FALSE, FALSE, '')""", repoId, fullName);
+    }
+
+    /** A repository as the projector pictures it: its current name, primary language, and whether it was deleted. */
+    public static void repository(String fullName, String language, boolean deleted) {
+        update("""
+                INSERT INTO repository (id, full_name, language, archived, private, deleted, revision)
+                VALUES (?, ?, ?, FALSE, FALSE, ?, '')""", repositoryId(fullName), fullName, language, deleted);
     }
 
     /** The id a test repository has: one per name. */
@@ -108,6 +122,23 @@ public final class ReadModelRows {
                 mergedAt == null ? null : Timestamp.from(mergedAt));
     }
 
+    /**
+     * A pull request with everything the metrics read.
+     *
+     * @param type what its title says: feat, fix, refactor, chore, docs, test or other
+     */
+    public static void pullRequest(String repo, int number, String type, String author, String state, boolean draft,
+            Instant openedAt, Instant mergedAt, Instant closedAt, Integer additions, Integer deletions,
+            String... requestedReviewers) {
+        update("""
+                INSERT INTO pull_request (repo_id, number, repo, title, pr_type, author_login, is_bot, state, draft,
+                                          additions, deletions, labels, requested_reviewers, opened_at, merged_at,
+                                          closed_at, updated_at, revision)
+                VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?, ?, '{}', ?, ?, ?, ?, now(), '')""",
+                repositoryId(repo), number, repo, "PR " + number, type, author, state, draft, additions, deletions,
+                requestedReviewers, timestamp(openedAt), timestamp(mergedAt), timestamp(closedAt));
+    }
+
     public static void review(String repo, int number, long reviewId, String reviewer, String state, Instant submittedAt) {
         update("""
                 INSERT INTO pr_review (review_id, repo_id, repo, pr_number, reviewer, is_bot, state, dismissed, submitted_at)
@@ -117,12 +148,54 @@ public final class ReadModelRows {
 
     public static void ciRun(String repo, long runId, int attempt, String status, String conclusion, String actor,
             boolean bot, Instant startedAt, Instant updatedAt) {
+        ciRun(repo, "build", "main", runId, attempt, status, conclusion, actor, bot, startedAt, updatedAt);
+    }
+
+    /** A workflow run attempt; a completed one lasted from its start to its last update. */
+    public static void ciRun(String repo, String workflow, String branch, long runId, int attempt, String status,
+            String conclusion, String actor, boolean bot, Instant startedAt, Instant updatedAt) {
         update("""
                 INSERT INTO ci_run (run_id, run_attempt, repo_id, repo, workflow, status, conclusion, head_branch, actor,
                                     is_bot, started_at, updated_at, duration_seconds, revision)
-                VALUES (?, ?, ?, ?, 'build', ?, ?, 'main', ?, ?, ?, ?, ?, '')""",
-                runId, attempt, repositoryId(repo), repo, status, conclusion, actor, bot, Timestamp.from(startedAt),
-                Timestamp.from(updatedAt), updatedAt.getEpochSecond() - startedAt.getEpochSecond());
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')""",
+                runId, attempt, repositoryId(repo), repo, workflow, status, conclusion, branch, actor, bot,
+                Timestamp.from(startedAt), Timestamp.from(updatedAt),
+                "completed".equals(status) ? updatedAt.getEpochSecond() - startedAt.getEpochSecond() : null);
+    }
+
+    public static void ciJob(String repo, long jobId, long runId, int attempt, String name, String conclusion,
+            Instant startedAt, Instant completedAt) {
+        update("""
+                INSERT INTO ci_job (job_id, run_id, run_attempt, repo_id, repo, workflow, name, status, conclusion,
+                                    started_at, completed_at, duration_seconds, runner_name, labels, revision)
+                VALUES (?, ?, ?, ?, ?, 'build', ?, 'completed', ?, ?, ?, ?, 'runner-1', '{ubuntu-latest}', '')""",
+                jobId, runId, attempt, repositoryId(repo), repo, name, conclusion, Timestamp.from(startedAt),
+                Timestamp.from(completedAt), completedAt.getEpochSecond() - startedAt.getEpochSecond());
+    }
+
+    /** A commit pushed to {@code repo}, to its default branch or not. */
+    public static void commit(String sha, String repo, String author, boolean bot, Instant committedAt,
+            boolean onDefaultBranch) {
+        update("""
+                INSERT INTO git_commit (sha, repo, repo_id, author_login, message, committed_at, branch, is_bot,
+                                        delivery_id, on_default_branch)
+                VALUES (?, ?, ?, ?, ?, ?, 'main', ?, ?, ?)""", sha, repo, repositoryId(repo), author, "commit " + sha,
+                Timestamp.from(committedAt), bot, "delivery-" + sha, onDefaultBranch);
+    }
+
+    public static void deployment(long deploymentId, String repo, String environment, Instant createdAt) {
+        update("""
+                INSERT INTO deployment (deployment_id, repo_id, repo, environment, ref, is_bot, created_at, updated_at,
+                                        revision)
+                VALUES (?, ?, ?, ?, 'main', FALSE, ?, ?, '')""", deploymentId, repositoryId(repo), repo, environment,
+                Timestamp.from(createdAt), Timestamp.from(createdAt));
+    }
+
+    /** A status a deployment reached; its environment is the deployment's. */
+    public static void deploymentStatus(long statusId, long deploymentId, String state, Instant createdAt) {
+        update("""
+                INSERT INTO deployment_status (status_id, deployment_id, state, created_at) VALUES (?, ?, ?, ?)""",
+                statusId, deploymentId, state, Timestamp.from(createdAt));
     }
 
     /** A Meet conference as the projector merges it; {@code firstSeenAt} is the earliest time its events carry. */
