@@ -11,12 +11,16 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.orgpulse.query.readmodel.ContributorsReadModel;
 import dev.orgpulse.query.readmodel.FeedReadModel;
+import dev.orgpulse.query.readmodel.Filter;
 import dev.orgpulse.query.readmodel.HeatmapReadModel;
 import dev.orgpulse.query.readmodel.ReposReadModel;
 import dev.orgpulse.query.readmodel.StatsReadModel;
 import io.smallrye.mutiny.Uni;
 
-/** The five read endpoints of codewall, same paths and shapes, served from the cached read models. */
+/**
+ * The five read endpoints of codewall, same paths and shapes, served from the cached read models; with optional
+ * {@code dev=} and {@code repo=} filters (not codewall's) for the people and repository pages.
+ */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class CodewallResource {
@@ -47,8 +51,8 @@ public class CodewallResource {
 
     @GET
     @Path("/events/recent")
-    public Uni<List<RecentEvent>> recentEvents(@RestQuery String limit) {
-        return feed.recent(Limits.clamp(limit, RECENT_EVENTS_DEFAULT))
+    public Uni<List<RecentEvent>> recentEvents(@RestQuery String limit, @RestQuery String dev, @RestQuery String repo) {
+        return feed.recent(Limits.clamp(limit, RECENT_EVENTS_DEFAULT), Filter.of(dev, repo))
                 .map(items -> items.stream().map(RecentEvent::of).toList());
     }
 
@@ -60,13 +64,13 @@ public class CodewallResource {
 
     @GET
     @Path("/repos/top")
-    public Uni<List<TopRepo>> topRepos(@RestQuery String limit) {
-        return repos.top(Limits.clamp(limit, TOP_REPOS_DEFAULT));
+    public Uni<List<TopRepo>> topRepos(@RestQuery String limit, @RestQuery String dev) {
+        return repos.top(Limits.clamp(limit, TOP_REPOS_DEFAULT), Filter.of(dev, null).dev());
     }
 
     @GET
     @Path("/heatmap")
-    public Uni<List<HeatmapDay>> heatmap() {
-        return heatmap.days();
+    public Uni<List<HeatmapDay>> heatmap(@RestQuery String dev, @RestQuery String repo) {
+        return heatmap.days(Filter.of(dev, repo));
     }
 }

@@ -1,6 +1,7 @@
 package dev.orgpulse.query.readmodel;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,8 +24,8 @@ public class CiRunsReadModel {
                    run.conclusion, run.head_branch, run.head_sha, run.actor, run.started_at, run.updated_at,
                    run.duration_seconds, run.url
             FROM ci_run run LEFT JOIN repository r ON r.id = run.repo_id
-            WHERE $1 OR NOT run.is_bot
-            ORDER BY run.updated_at DESC, run.run_id DESC, run.run_attempt DESC LIMIT $2""";
+            WHERE ($1 OR NOT run.is_bot) AND ($2::text IS NULL OR coalesce(r.full_name, run.repo) = $2)
+            ORDER BY run.updated_at DESC, run.run_id DESC, run.run_attempt DESC LIMIT $3""";
 
     private final Pool pool;
     private final ReadWindows windows;
@@ -34,10 +35,11 @@ public class CiRunsReadModel {
         this.windows = windows;
     }
 
+    /** @param repo one repository's runs; empty for all */
     @CacheResult(cacheName = ReadModelCaches.CI_RUNS)
-    public Uni<List<CiRun>> recent(int limit) {
+    public Uni<List<CiRun>> recent(int limit, Optional<String> repo) {
         return pool.preparedQuery(RECENT)
-                .execute(Tuple.of(windows.current().includeBots(), limit))
+                .execute(Tuple.of(windows.current().includeBots(), repo.orElse(null), limit))
                 .map(rows -> Rows.map(rows, CiRunsReadModel::run));
     }
 

@@ -30,12 +30,14 @@ public class FeedReadModel {
         this.windows = windows;
     }
 
-    /** The newest {@code limit} items of the window, newest first. */
+    /** The newest {@code limit} items of the window, newest first, of one person or repository when asked. */
     @CacheResult(cacheName = ReadModelCaches.FEED)
-    public Uni<List<FeedItem>> recent(int limit) {
+    public Uni<List<FeedItem>> recent(int limit, Filter filter) {
         ReadWindow window = windows.current();
-        return pool.preparedQuery(SELECT_ITEMS + "WHERE " + Rows.IN_WINDOW + " ORDER BY f.occurred_at DESC, f.id DESC LIMIT $3")
-                .execute(Tuple.of(window.since(), window.includeBots(), limit))
+        return pool.preparedQuery(SELECT_ITEMS + "WHERE " + Rows.IN_WINDOW + " AND " + Rows.DEV_AND_REPO_FILTER
+                        + " ORDER BY f.occurred_at DESC, f.id DESC LIMIT $5")
+                .execute(Tuple.of(window.since(), window.includeBots(), filter.dev().orElse(null),
+                        filter.repo().orElse(null), limit))
                 .map(rows -> Rows.map(rows, FeedReadModel::item));
     }
 
