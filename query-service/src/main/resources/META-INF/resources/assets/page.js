@@ -2,7 +2,7 @@
 // by the API's dev= and repo= filters, and the stream's items that concern them arriving live.
 import { byId, el, getJson, avatar, repoLink, timeAgo, tickTimes, light, fillList } from './js/dom.js';
 import { compact, utcDay } from './js/format.js';
-import { feedLine, runTone, ciRunTile, pullRequestLine } from './js/items.js';
+import { feedLine, ciRunTile, ciSummary, pullRequestLine } from './js/items.js';
 import { followStream, boundedRefresh } from './js/stream.js';
 import { calendar, bloomDay, timeChart, daySeries } from './js/charts.js';
 
@@ -59,8 +59,7 @@ async function refresh() {
       return el('li', {}, repoLink(repo.repo), el('span', { cls: 'count', text: repo.count }), bar);
     }), 'No repository activity in the window.');
   } else {
-    const failing = fourth.filter((run) => runTone(run) === 'bad').length;
-    byId('ci-summary').textContent = fourth.length ? `· ${fourth.length - failing} green, ${failing} red` : '';
+    byId('ci-summary').textContent = ciSummary(fourth);
     fillList(byId('ci-runs'), fourth.map(ciRunTile), 'No CI runs.');
   }
 }

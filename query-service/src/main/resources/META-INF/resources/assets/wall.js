@@ -2,7 +2,7 @@
 // its repository and its day; the panels refresh at most every few seconds however busy the org is.
 import { byId, el, getJson, personLink, repoLink, avatar, timeAgo, tickTimes, light, fillList } from './js/dom.js';
 import { compact, duration, epochOf, kindWords, utcDay } from './js/format.js';
-import { feedLine, runTone, ciRunTile, pullRequestLine } from './js/items.js';
+import { feedLine, ciRunTile, ciSummary, pullRequestLine } from './js/items.js';
 import { followStream, boundedRefresh } from './js/stream.js';
 import { calendar, bloomDay, timeChart, daySeries, orgPulse } from './js/charts.js';
 
@@ -97,8 +97,7 @@ const CI_FILTERS = [['ci-repo', 'repo'], ['ci-workflow', 'workflow'], ['ci-branc
 function showCiRuns() {
   const wanted = CI_FILTERS.map(([id, field]) => [field, byId(id).value]);
   const shown = ciRuns.filter((run) => wanted.every(([field, value]) => !value || run[field] === value));
-  const failing = shown.filter((run) => runTone(run) === 'bad').length;
-  byId('ci-summary').textContent = shown.length ? `· ${shown.length - failing} green, ${failing} red` : '';
+  byId('ci-summary').textContent = ciSummary(shown);
   fillList(byId('ci-runs'), shown.slice(0, 40).map(ciRunTile), 'No CI runs match.');
 }
 
@@ -200,7 +199,11 @@ async function start() {
   const [stats, events] = await Promise.all([getJson('api/stats'), getJson(`api/events/recent?limit=${FEED_MAX}`)]);
   showStats(stats);
   showFeed(events);
-  await refreshPanels();
+  // a panel that cannot load now is tried again shortly; the feed and the stats go live regardless
+  await refreshPanels().catch((failure) => {
+    console.error('panels not loaded, trying again', failure);
+    refreshSoon();
+  });
   loaded = true;
   early.forEach((event) => onActivity(event, pulse));
   tickTimes();

@@ -17,6 +17,8 @@ public final class GoogleSignIn {
     /** Where the browser starts Google sign-in, and where Google sends it back with the authorization code. */
     public static final String PATH = "/login/google";
     static final String TENANT = "google";
+    /** The OIDC extension's own session cookie; it only ever goes to {@value #PATH} (see the cookie path below). */
+    static final String OIDC_SESSION_COOKIE = "q_session_" + TENANT;
 
     private final Optional<OidcTenantConfig> tenant;
     private final Optional<GoogleAccountRule> rule;
@@ -52,8 +54,9 @@ public final class GoogleSignIn {
                     .extraParam("hd", rule.allowedDomain())
                     .redirectPath(redirectPath)
                     // the code is exchanged in the very request that brings it, which then opens our own session:
-                    // no second hop through Quarkus's session cookie
+                    // no second hop through Quarkus's session cookie, which is kept to this path (sign-out clears it)
                     .removeRedirectParameters(false)
+                    .cookiePath(redirectPath)
                     .errorPath("/login")
                     .end()
                 .build();

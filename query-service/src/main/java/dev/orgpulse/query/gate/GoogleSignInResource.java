@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
-import io.quarkus.oidc.OidcSession;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -22,8 +21,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * {@code GET /login/google}: a stranger is sent to Google (the OIDC extension's authorization-code flow); when Google
  * sends the browser back, the extension has exchanged the code and checked the ID token, and this decides whether
- * the account may read. An admitted account gets the same session cookie as the access key's holders; Quarkus's own
- * OIDC session is ended at once, so there is one kind of session to reason about.
+ * the account may read. An admitted account gets the same session cookie as the access key's holders, so there is one
+ * kind of session to reason about; Quarkus's own OIDC session cookie only ever travels to this path, and sign-out
+ * (or a refusal) clears it.
  */
 @Path(GoogleSignIn.PATH)
 public class GoogleSignInResource {
@@ -33,14 +33,11 @@ public class GoogleSignInResource {
     private final GoogleSignIn google;
     private final SignInPages sessions;
     private final SecurityIdentity identity;
-    private final OidcSession oidcSession;
 
-    public GoogleSignInResource(GoogleSignIn google, SignInPages sessions, SecurityIdentity identity,
-            OidcSession oidcSession) {
+    public GoogleSignInResource(GoogleSignIn google, SignInPages sessions, SecurityIdentity identity) {
         this.google = google;
         this.sessions = sessions;
         this.identity = identity;
-        this.oidcSession = oidcSession;
     }
 
     @GET
@@ -57,15 +54,14 @@ public class GoogleSignInResource {
         }
         Optional<String> refusal = google.rule().refusal(idToken.getClaim("email"), idToken.getClaim("email_verified"),
                 idToken.getClaim("hd"));
-        return oidcSession.logout().map(ended -> {
-            if (refusal.isPresent()) {
-                LOG.warnf("Google sign-in refused: %s", refusal.get());
-                return Response.status(Response.Status.FORBIDDEN)
-                        .entity(sessions.loginPage(request, "Not admitted: " + refusal.get() + "."))
-                        .build();
-            }
-            LOG.infof("viewer signed in with Google: %s", (Object) idToken.getClaim("email"));
-            return sessions.openSession(uri, request);
-        });
+        if (refusal.isPresent()) {
+            LOG.warnf("Google sign-in refused: %s", refusal.get());
+            return Uni.createFrom().item(Response.status(Response.Status.FORBIDDEN)
+                    .entity(sessions.loginPage(request, "Not admitted: " + refusal.get() + "."))
+                    .cookie(sessions.oidcSessionCleared(uri, request))
+                    .build());
+        }
+        LOG.infof("viewer signed in with Google: %s", (Object) idToken.getClaim("email"));
+        return Uni.createFrom().item(sessions.openSession(uri, request));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -54,8 +55,14 @@ public class SignInPages {
 
     Response signedOut(UriInfo uri, HttpHeaders request) {
         return Response.seeOther(links.to(request, LOGIN_PATH))
-                .cookie(SessionCookie.cleared(isHttps(uri)))
+                .cookie(SessionCookie.cleared(isHttps(uri)), oidcSessionCleared(uri, request))
                 .build();
+    }
+
+    /** Clears the OIDC extension's session cookie, which lives on the Google sign-in path only. */
+    NewCookie oidcSessionCleared(UriInfo uri, HttpHeaders request) {
+        return new NewCookie.Builder(GoogleSignIn.OIDC_SESSION_COOKIE).value("").maxAge(0).httpOnly(true)
+                .path(links.prefix(request) + GoogleSignIn.PATH).secure(isHttps(uri)).build();
     }
 
     String loginPage(HttpHeaders request, String message) {

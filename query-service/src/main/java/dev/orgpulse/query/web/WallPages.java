@@ -19,8 +19,9 @@ import dev.orgpulse.query.gate.ViewerGate;
 public class WallPages {
 
     private static final String WALL = Pages.load("web/wall.html");
-    private static final String PERSON = Pages.load("web/person.html");
-    private static final String REPOSITORY = Pages.load("web/repo.html");
+    // one shell for both: its script and styles show the panels of the kind named in data-page
+    private static final String PERSON = Pages.load("web/page.html").replace("{{page}}", "person");
+    private static final String REPOSITORY = Pages.load("web/page.html").replace("{{page}}", "repo");
 
     private final PageLinks links;
     private final boolean devBypass;

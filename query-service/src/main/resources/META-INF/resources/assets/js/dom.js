@@ -13,9 +13,13 @@ export function el(tag, { cls, text, attrs } = {}, ...children) {
   return node;
 }
 
-/** JSON from the API, relative to the page's <base>; a 401 means the session ended: to the login page. */
-export async function getJson(path) {
-  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+/**
+ * JSON from the API, relative to the page's <base>; a 401 means the session ended: to the login page. A read that
+ * takes longer than `timeoutMs` fails (and is tried again by the next refresh) rather than leave a panel waiting.
+ */
+export async function getJson(path, timeoutMs = 10000) {
+  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' },
+    signal: AbortSignal.timeout(timeoutMs) });
   if (response.status === 401) {
     window.location.assign('login');
     throw new Error('not signed in');

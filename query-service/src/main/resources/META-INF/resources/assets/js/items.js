@@ -22,6 +22,14 @@ export function runTone(run) {
   return 'neutral';
 }
 
+/** "· 12 green, 2 red, 1 running" of the runs shown. */
+export function ciSummary(runs) {
+  const count = (tone) => runs.filter((run) => runTone(run) === tone).length;
+  if (!runs.length) return '';
+  const running = count('running');
+  return `· ${count('good')} green, ${count('bad')} red${running ? `, ${running} running` : ''}`;
+}
+
 export function ciRunTile(run) {
   const tone = runTone(run);
   const title = el('span', { cls: 'workflow', text: run.workflow });

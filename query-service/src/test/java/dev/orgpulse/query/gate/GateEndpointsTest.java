@@ -79,6 +79,12 @@ class GateEndpointsTest {
     }
 
     @Test
+    void withoutAClientIdGoogleSignInIsOff() {
+        given().redirects().follow(false).get("/login/google").then().statusCode(404)
+                .body(containsString("Google sign-in is not configured"));
+    }
+
+    @Test
     void aWrongKeyOnTheLoginFormSetsNoCookie() {
         given().redirects().follow(false).contentType(ContentType.URLENC).formParam("key", "guess")
                 .post("/login").then()

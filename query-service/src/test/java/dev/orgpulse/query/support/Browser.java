@@ -7,11 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -45,6 +50,8 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=" + width + "," + height, "--hide-scrollbars", "--force-device-scale-factor=1");
+        // the page's console, for the message of a test that times out waiting for it
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         Browser browser = new Browser(new ChromeDriver(service, options));
@@ -56,8 +63,12 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Makes the viewport (not the window around it) {@code width} × {@code height}, as a screen of that size shows. */
     public void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
+        int innerWidth = ((Number) script("return window.innerWidth")).intValue();
+        int innerHeight = ((Number) script("return window.innerHeight")).intValue();
+        driver.manage().window().setSize(new Dimension(2 * width - innerWidth, 2 * height - innerHeight));
     }
 
     public void go(String url) {
@@ -78,7 +89,15 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the page's script says it has loaded everything and follows the stream. */
     public void awaitReady(Duration timeout) {
-        await(timeout, page -> "true".equals(script("return document.body.dataset.ready")));
+        try {
+            await(timeout, page -> "true".equals(script("return document.body && document.body.dataset.ready")));
+        } catch (TimeoutException notReady) {
+            Path shot = screenshot("not-ready");
+            String console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(LogEntry::toString).collect(Collectors.joining("\n"));
+            throw new AssertionError(driver.getCurrentUrl() + " did not get ready within " + timeout + " (" + shot
+                    + "); its console:\n" + console, notReady);
+        }
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}, for humans to look at. */
