@@ -123,10 +123,13 @@ class WallBrowserTest {
         assertEquals("2", browser.find("#stat-prs_open").getText());
         assertEquals(5, browser.driver().findElements(By.cssSelector("#feed li.feed-item")).size());
         assertEquals("· 1 green, 1 red, 1 running", browser.find("#ci-summary").getText());
-        browser.screenshot("wall-1920x1080-dark");
-        browser.script("document.getElementById('theme-toggle').click()");
-        browser.screenshot("wall-1920x1080-light");
-        browser.script("document.getElementById('theme-toggle').click()");
+        for (String theme : new String[] {"light", "dark"}) {
+            if (!theme.equals(browser.script("return document.documentElement.dataset.theme"))) {
+                browser.find("#theme-toggle").click();
+            }
+            assertEquals(theme, browser.script("return getComputedStyle(document.documentElement).colorScheme"));
+            browser.screenshot("wall-1920x1080-" + theme);
+        }
     }
 
     @Test
