@@ -12,12 +12,16 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.orgpulse.query.readmodel.ContributorsReadModel;
 import dev.orgpulse.query.readmodel.FeedReadModel;
+import dev.orgpulse.query.readmodel.Filter;
 import dev.orgpulse.query.readmodel.HeatmapReadModel;
 import dev.orgpulse.query.readmodel.ReposReadModel;
 import dev.orgpulse.query.readmodel.StatsReadModel;
 import io.smallrye.mutiny.Uni;
 
-/** The five read endpoints of codewall, same paths and shapes, served from the cached read models. */
+/**
+ * The five read endpoints of codewall, same paths and shapes, served from the cached read models; with optional
+ * {@code dev=} and {@code repo=} filters (not codewall's) for the people and repository pages.
+ */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class CodewallResource {
@@ -48,12 +52,12 @@ public class CodewallResource {
 
     @GET
     @Path("/events/recent")
-    public Uni<List<RecentEvent>> recentEvents(@RestQuery String limit, @RestQuery String kinds) {
-        int clamped = Limits.clamp(limit, RECENT_EVENTS_DEFAULT);
+    public Uni<List<RecentEvent>> recentEvents(@RestQuery String limit, @RestQuery String dev, @RestQuery String repo,
+            @RestQuery String kinds) {
         List<String> wanted = kinds == null ? List.of()
                 : Arrays.stream(kinds.split(",")).map(String::trim).filter(kind -> !kind.isEmpty()).distinct()
                         .sorted().toList();
-        return (wanted.isEmpty() ? feed.recent(clamped) : feed.recentOfKinds(wanted, clamped))
+        return feed.recent(Limits.clamp(limit, RECENT_EVENTS_DEFAULT), Filter.of(dev, repo), wanted)
                 .map(items -> items.stream().map(RecentEvent::of).toList());
     }
 
@@ -65,13 +69,13 @@ public class CodewallResource {
 
     @GET
     @Path("/repos/top")
-    public Uni<List<TopRepo>> topRepos(@RestQuery String limit) {
-        return repos.top(Limits.clamp(limit, TOP_REPOS_DEFAULT));
+    public Uni<List<TopRepo>> topRepos(@RestQuery String limit, @RestQuery String dev) {
+        return repos.top(Limits.clamp(limit, TOP_REPOS_DEFAULT), Filter.of(dev, null).dev());
     }
 
     @GET
     @Path("/heatmap")
-    public Uni<List<HeatmapDay>> heatmap() {
-        return heatmap.days();
+    public Uni<List<HeatmapDay>> heatmap(@RestQuery String dev, @RestQuery String repo) {
+        return heatmap.days(Filter.of(dev, repo));
     }
 }

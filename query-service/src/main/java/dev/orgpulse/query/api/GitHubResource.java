@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.orgpulse.query.readmodel.CiRunFilter;
 import dev.orgpulse.query.readmodel.CiRunsReadModel;
+import dev.orgpulse.query.readmodel.Filter;
 import dev.orgpulse.query.readmodel.PullRequestsReadModel;
 import io.smallrye.mutiny.Uni;
 
@@ -35,12 +36,14 @@ public class GitHubResource {
 
     @GET
     @Path("/prs")
-    public Uni<List<PullRequestSummary>> pullRequests(@RestQuery String state, @RestQuery String limit) {
+    public Uni<List<PullRequestSummary>> pullRequests(@RestQuery String state, @RestQuery String limit,
+            @RestQuery String author, @RestQuery String reviewer, @RestQuery String repo) {
         Optional<String> wanted = Optional.ofNullable(state).filter(s -> !s.isBlank() && !s.equals("all"));
         if (wanted.isPresent() && !STATES.contains(wanted.get())) {
             throw new BadRequestException("state is open, closed, merged or all, not " + state);
         }
-        return pullRequests.recent(wanted, Limits.clamp(limit, DEFAULT_LIMIT));
+        Filter filter = Filter.of(author, repo);
+        return pullRequests.recent(wanted, Filter.of(reviewer, null).dev(), filter, Limits.clamp(limit, DEFAULT_LIMIT));
     }
 
     @GET

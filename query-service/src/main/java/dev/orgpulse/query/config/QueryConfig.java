@@ -26,6 +26,17 @@ public interface QueryConfig {
     @WithDefault("false")
     boolean devAuthBypass();
 
+    /**
+     * The path under which a reverse proxy publishes the service, e.g. {@code /orgpulse} ({@code ORGPULSE_URL_PREFIX});
+     * without it the proxy's {@code X-Forwarded-Prefix} is honoured.
+     */
+    Optional<String> urlPrefix();
+
+    /** The Google Workspace domain whose accounts may sign in with Google ({@code ORGPULSE_ALLOWED_EMAIL_DOMAIN}). */
+    Optional<String> allowedEmailDomain();
+
+    Oidc oidc();
+
     Stream stream();
 
     Session session();
@@ -33,6 +44,20 @@ public interface QueryConfig {
     Bottleneck bottleneck();
 
     Dora dora();
+
+    /** Google Workspace sign-in (OpenID Connect, authorization-code flow); off without a client id. */
+    interface Oidc {
+
+        /** The OAuth client id from the Google Cloud console ({@code ORGPULSE_OIDC_CLIENT_ID}). */
+        Optional<String> clientId();
+
+        /** Its client secret ({@code ORGPULSE_OIDC_CLIENT_SECRET}). */
+        Optional<String> clientSecret();
+
+        /** The OpenID provider; its discovery document is {@code <issuer>/.well-known/openid-configuration}. */
+        @WithDefault("https://accounts.google.com")
+        String issuer();
+    }
 
     interface Stream {
 

@@ -18,19 +18,27 @@ public class GateSetup {
 
     @Produces
     @Singleton
-    ViewerGate viewerGate(QueryConfig config) {
-        return new ViewerGate(config.accessKey(), config.devAuthBypass());
+    GoogleSignIn googleSignIn(QueryConfig config) {
+        return GoogleSignIn.from(config);
     }
 
-    void announce(@Observes StartupEvent started, ViewerGate gate) {
+    @Produces
+    @Singleton
+    ViewerGate viewerGate(QueryConfig config, GoogleSignIn google) {
+        return new ViewerGate(config.accessKey(), google.clientSecret(), config.devAuthBypass());
+    }
+
+    void announce(@Observes StartupEvent started, ViewerGate gate, GoogleSignIn google) {
         if (gate.devBypass()) {
             LOG.warn("!!! ORGPULSE_DEV_AUTH_BYPASS=true: the viewer gate is OPEN. Anyone who reaches this port reads"
                     + " the dashboard, the API and the stream without signing in. Local use only. !!!");
-        } else if (!gate.hasAccessKey()) {
-            LOG.warn("No ORGPULSE_ACCESS_KEY configured: the API and the dashboard are closed (401 for every viewer)."
-                    + " Set ORGPULSE_ACCESS_KEY to open them to its holders.");
+        } else if (!gate.hasSignIn()) {
+            LOG.warn("No ORGPULSE_ACCESS_KEY and no ORGPULSE_OIDC_CLIENT_ID configured: the API and the dashboard are"
+                    + " closed (401 for every viewer). Set either to open them.");
         } else {
-            LOG.info("Viewer gate: access key (Bearer or signed session cookie)");
+            LOG.infof("Viewer gate: %s%s", gate.hasAccessKey() ? "access key (Bearer or signed session cookie)" : "",
+                    google.enabled() ? (gate.hasAccessKey() ? ", " : "") + "Google sign-in for "
+                            + google.rule().allowedDomain() : "");
         }
     }
 }

@@ -12,7 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and checks viewer session cookies: {@code <expires epoch s>.<nonce>.<HMAC-SHA256>}. The HMAC key is
- * derived from the access key, so rotating the access key ends every session signed with the old one.
+ * derived from the sign-in secrets (access key, Google client secret), so rotating one ends every session signed
+ * with the old one.
  */
 public final class SessionSigner {
 
@@ -24,8 +25,8 @@ public final class SessionSigner {
 
     private final byte[] signingKey;
 
-    public SessionSigner(String accessKey) {
-        this.signingKey = hmac(accessKey.getBytes(StandardCharsets.UTF_8), PURPOSE);
+    public SessionSigner(String secret) {
+        this.signingKey = hmac(secret.getBytes(StandardCharsets.UTF_8), PURPOSE);
     }
 
     public String issue(Instant expiresAt) {

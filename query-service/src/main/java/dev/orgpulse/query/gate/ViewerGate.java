@@ -4,11 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Who may read: the holder of the shared access key (as a Bearer token, or through a session cookie from the
- * login page), or anyone when the dev bypass is on. With neither configured nobody gets in.
+ * login page), a Google Workspace account of the allowed domain (through a session cookie from Google sign-in), or
+ * anyone when the dev bypass is on. With none configured nobody gets in. Deny by default: only the paths a stranger
+ * needs to sign in (and the health probes) are open.
  */
 public final class ViewerGate {
 
@@ -16,9 +22,9 @@ public final class ViewerGate {
     public enum Area {
         /** {@code /api} and below: refused with 401 JSON. */
         API,
-        /** The dashboard page: refused by sending the browser to the login page. */
+        /** Every other path (the wall, the people and repository pages, unknown paths): refused by sending the browser to the login page. */
         PAGE,
-        /** Login, logout, health, assets: never gated. */
+        /** Login, logout, static assets, {@code /healthz} and Quarkus's {@code /q/} health probes: never gated. */
         OPEN
     }
 
@@ -34,15 +40,26 @@ public final class ViewerGate {
     }
 
     private static final String BEARER = "Bearer ";
+    private static final Set<String> OPEN_PATHS = Set.of("/login", GoogleSignIn.PATH, "/logout", "/healthz",
+            "/favicon.ico");
+    private static final List<String> OPEN_PREFIXES = List.of("/assets/", "/q/");
 
     private final byte[] accessKeyDigest;
     private final SessionSigner sessions;
     private final boolean devBypass;
 
-    public ViewerGate(Optional<String> accessKey, boolean devBypass) {
+    /**
+     * @param accessKey          the shared key, if any
+     * @param googleClientSecret the Google sign-in client secret when Google sign-in is on
+     * @param devBypass          opens the gate to anyone
+     */
+    public ViewerGate(Optional<String> accessKey, Optional<String> googleClientSecret, boolean devBypass) {
         Optional<String> key = accessKey.filter(value -> !value.isBlank());
+        Optional<String> google = googleClientSecret.filter(value -> !value.isBlank());
         this.accessKeyDigest = key.map(ViewerGate::digest).orElse(null);
-        this.sessions = key.map(SessionSigner::new).orElse(null);
+        // sessions are signed with a key derived from every configured sign-in secret: rotating one ends them all
+        String signingSecret = Stream.of(key, google).flatMap(Optional::stream).collect(Collectors.joining("\n"));
+        this.sessions = signingSecret.isEmpty() ? null : new SessionSigner(signingSecret);
         this.devBypass = devBypass;
     }
 
@@ -50,7 +67,8 @@ public final class ViewerGate {
         if (path.equals("/api") || path.startsWith("/api/")) {
             return Area.API;
         }
-        return path.isEmpty() || path.equals("/") ? Area.PAGE : Area.OPEN;
+        boolean open = OPEN_PATHS.contains(path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith);
+        return open && !path.contains("/../") ? Area.OPEN : Area.PAGE;
     }
 
     public boolean devBypass() {
@@ -61,6 +79,11 @@ public final class ViewerGate {
         return accessKeyDigest != null;
     }
 
+    /** Whether anyone can sign in at all: an access key or Google sign-in is configured. */
+    public boolean hasSignIn() {
+        return sessions != null;
+    }
+
     /**
      * @param authorization the {@code Authorization} header, or null
      * @param sessionCookie the session cookie's value, or null
@@ -69,8 +92,9 @@ public final class ViewerGate {
         if (devBypass) {
             return Verdict.admit("dev auth bypass");
         }
-        if (!hasAccessKey()) {
-            return Verdict.refuse("no viewer gate is configured (ORGPULSE_ACCESS_KEY), so the API is closed");
+        if (!hasSignIn()) {
+            return Verdict.refuse("no viewer gate is configured (ORGPULSE_ACCESS_KEY or ORGPULSE_OIDC_CLIENT_ID),"
+                    + " so the API is closed");
         }
         if (authorization != null) {
             boolean bearer = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
@@ -91,10 +115,10 @@ public final class ViewerGate {
         return hasAccessKey() && presented != null && MessageDigest.isEqual(accessKeyDigest, digest(presented));
     }
 
-    /** A signed session cookie value for a viewer who presented the access key. */
+    /** A signed session cookie value for a viewer who presented the access key or signed in with Google. */
     public String openSession(Instant expiresAt) {
-        if (!hasAccessKey()) {
-            throw new IllegalStateException("no access key configured, so no session can be signed");
+        if (!hasSignIn()) {
+            throw new IllegalStateException("no sign-in is configured, so no session can be signed");
         }
         return sessions.issue(expiresAt);
     }

@@ -1,6 +1,5 @@
 package dev.orgpulse.query.gate;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -15,10 +14,11 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.orgpulse.query.api.ErrorBody;
+import dev.orgpulse.query.web.PageLinks;
 
 /**
  * Puts every request through the {@link ViewerGate} before it is matched to a resource, so the SSE stream is
- * gated like the JSON endpoints (a refused stream never starts).
+ * gated like the JSON endpoints (a refused stream never starts), and refuses cross-site form posts.
  */
 public class ViewerGateFilter {
 
@@ -26,15 +26,23 @@ public class ViewerGateFilter {
 
     private final ViewerGate gate;
     private final Clock clock;
+    private final PageLinks links;
 
-    public ViewerGateFilter(ViewerGate gate, Clock clock) {
+    public ViewerGateFilter(ViewerGate gate, Clock clock, PageLinks links) {
         this.gate = gate;
         this.clock = clock;
+        this.links = links;
     }
 
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
     public Optional<Response> admit(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
+        Optional<String> crossSite = CrossSiteCheck.refusal(request.getMethod(), request.getHeaderString("Sec-Fetch-Site"),
+                request.getHeaderString("Origin"), request.getUriInfo().getRequestUri().getRawAuthority());
+        if (crossSite.isPresent()) {
+            LOG.warnf("%s %s refused: %s", request.getMethod(), path, crossSite.get());
+            return Optional.of(error(Response.Status.FORBIDDEN, "forbidden", crossSite.get()));
+        }
         ViewerGate.Area area = ViewerGate.areaOf(path);
         if (area == ViewerGate.Area.OPEN) {
             return Optional.empty();
@@ -47,12 +55,14 @@ public class ViewerGateFilter {
         }
         LOG.debugf("viewer refused for %s %s: %s", request.getMethod(), path, verdict.reason());
         if (area == ViewerGate.Area.PAGE) {
-            return Optional.of(Response.seeOther(URI.create(SessionResource.LOGIN_PATH)).build());
+            return Optional.of(Response.seeOther(links.to(request, SignInPages.LOGIN_PATH)).build());
         }
-        return Optional.of(Response.status(Response.Status.UNAUTHORIZED)
+        return Optional.of(Response.fromResponse(error(Response.Status.UNAUTHORIZED, "unauthorized", verdict.reason()))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"orgpulse\"")
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody("unauthorized", verdict.reason()))
                 .build());
+    }
+
+    private static Response error(Response.Status status, String error, String detail) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(error, detail)).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.orgpulse.query.readmodel;
 
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,27 +31,20 @@ public class FeedReadModel {
         this.windows = windows;
     }
 
-    /** The newest {@code limit} items of the window, newest first. */
-    @CacheResult(cacheName = ReadModelCaches.FEED)
-    public Uni<List<FeedItem>> recent(int limit) {
-        ReadWindow window = windows.current();
-        return pool.preparedQuery(SELECT_ITEMS + "WHERE " + Rows.IN_WINDOW + " ORDER BY f.occurred_at DESC, f.id DESC LIMIT $3")
-                .execute(Tuple.of(window.since(), window.includeBots(), limit))
-                .map(rows -> Rows.map(rows, FeedReadModel::item));
-    }
-
     /**
-     * The newest {@code limit} items of the window of the given kinds ({@code commit}, {@code opened}, ...), newest
-     * first; a kind no item has matches nothing.
+     * The newest {@code limit} items of the window, newest first: of one person or repository when asked, and of the
+     * given kinds ({@code commit}, {@code opened}, ...) when any are named (a kind no item has matches nothing).
      *
-     * @param kinds sorted and without repeats, so that one choice is one cache entry
+     * @param kinds sorted and without repeats, so that one choice is one cache entry; empty for every kind
      */
     @CacheResult(cacheName = ReadModelCaches.FEED)
-    public Uni<List<FeedItem>> recentOfKinds(List<String> kinds, int limit) {
+    public Uni<List<FeedItem>> recent(int limit, Filter filter, List<String> kinds) {
         ReadWindow window = windows.current();
-        return pool.preparedQuery(SELECT_ITEMS + "WHERE " + Rows.IN_WINDOW
-                        + " AND f.kind = ANY($4) ORDER BY f.occurred_at DESC, f.id DESC LIMIT $3")
-                .execute(Tuple.of(window.since(), window.includeBots(), limit, kinds.toArray(String[]::new)))
+        return pool.preparedQuery(SELECT_ITEMS + "WHERE " + Rows.IN_WINDOW + " AND " + Rows.DEV_AND_REPO_FILTER
+                        + " AND (cardinality($6::text[]) = 0 OR f.kind = ANY($6))"
+                        + " ORDER BY f.occurred_at DESC, f.id DESC LIMIT $5")
+                .execute(Tuple.from(Arrays.asList(window.since(), window.includeBots(), filter.dev().orElse(null),
+                        filter.repo().orElse(null), limit, kinds.toArray(String[]::new))))
                 .map(rows -> Rows.map(rows, FeedReadModel::item));
     }
 

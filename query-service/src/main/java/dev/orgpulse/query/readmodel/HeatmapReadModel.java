@@ -20,8 +20,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class HeatmapReadModel {
 
-    private static final String PER_DAY = "SELECT day, sum(items) AS items FROM daily_activity"
-            + " WHERE day >= $1 AND ($2 OR NOT is_bot) GROUP BY day";
+    private static final String PER_DAY = """
+            SELECT a.day, sum(a.items) AS items FROM daily_activity a
+            WHERE a.day >= $1 AND ($2 OR NOT a.is_bot) AND ($3::text IS NULL OR a.dev = $3)
+              AND ($4::text IS NULL OR a.repo_id IN (SELECT id FROM repository WHERE full_name = $4
+                                                     UNION SELECT repo_id FROM feed_item WHERE repo = $4))
+            GROUP BY a.day""";
 
     private final Pool pool;
     private final ReadWindows windows;
@@ -32,10 +36,11 @@ public class HeatmapReadModel {
     }
 
     @CacheResult(cacheName = ReadModelCaches.HEATMAP)
-    public Uni<List<HeatmapDay>> days() {
+    public Uni<List<HeatmapDay>> days(Filter filter) {
         ReadWindow window = windows.current();
         return pool.preparedQuery(PER_DAY)
-                .execute(Tuple.of(window.firstDay(), window.includeBots()))
+                .execute(Tuple.of(window.firstDay(), window.includeBots(), filter.dev().orElse(null),
+                        filter.repo().orElse(null)))
                 .map(rows -> {
                     Map<LocalDate, Long> countsByDay = new HashMap<>();
                     rows.forEach(row -> countsByDay.put(row.getLocalDate("day"), row.getLong("items")));

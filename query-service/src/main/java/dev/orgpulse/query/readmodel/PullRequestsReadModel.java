@@ -25,7 +25,12 @@ public class PullRequestsReadModel {
                    pr.closed_at, pr.additions, pr.deletions, pr.changed_files, pr.base_ref, pr.head_ref
             FROM pull_request_overview pr LEFT JOIN repository r ON r.id = pr.repo_id
             WHERE ($1 OR NOT pr.is_bot) AND ($2::text IS NULL OR pr.state = $2)
-            ORDER BY pr.updated_at DESC, pr.repo_id, pr.number LIMIT $3""";
+              AND ($3::text IS NULL OR pr.author_login = $3)
+              AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM pr_review rv WHERE rv.repo_id = pr.repo_id
+                                               AND rv.pr_number = pr.number AND rv.reviewer = $4
+                                               AND rv.reviewer <> pr.author_login))
+              AND ($5::text IS NULL OR coalesce(r.full_name, pr.repo) = $5)
+            ORDER BY pr.updated_at DESC, pr.repo_id, pr.number LIMIT $6""";
 
     private final Pool pool;
     private final ReadWindows windows;
@@ -35,11 +40,17 @@ public class PullRequestsReadModel {
         this.windows = windows;
     }
 
-    /** @param state {@code open}, {@code closed} or {@code merged}; empty for all */
+    /**
+     * @param state    {@code open}, {@code closed} or {@code merged}; empty for all
+     * @param reviewer only pull requests this person reviewed (someone else's); empty for all
+     * @param filter   {@code dev}: only this author's; {@code repo}: only this repository's
+     */
     @CacheResult(cacheName = ReadModelCaches.PULL_REQUESTS)
-    public Uni<List<PullRequestSummary>> recent(Optional<String> state, int limit) {
+    public Uni<List<PullRequestSummary>> recent(Optional<String> state, Optional<String> reviewer, Filter filter,
+            int limit) {
         return pool.preparedQuery(RECENT)
-                .execute(Tuple.of(windows.current().includeBots(), state.orElse(null), limit))
+                .execute(Tuple.of(windows.current().includeBots(), state.orElse(null), filter.dev().orElse(null),
+                        reviewer.orElse(null), filter.repo().orElse(null), limit))
                 .map(rows -> Rows.map(rows, PullRequestsReadModel::summary));
     }
 

@@ -29,6 +29,9 @@ final class Rows {
 
     static final String REPO_NAME = "coalesce(r.full_name, f.repo)";
 
+    /** Feed items of one person ({@code $3}, null for everyone) and one repository ({@code $4}, null for all). */
+    static final String DEV_AND_REPO_FILTER = "($3::text IS NULL OR f.dev = $3) AND ($4::text IS NULL OR " + REPO_NAME + " = $4)";
+
     /** A timestamp column as codewall's epoch seconds. */
     static String epochSeconds(String column) {
         return "floor(extract(epoch FROM " + column + "))::bigint";

@@ -27,6 +27,9 @@ public record StreamMessage(Type type, long id, String text) {
         }
     }
 
+    /** How long a browser waits before it reconnects by itself, sent once with the first comment ({@code retry:}). */
+    static final long RECONNECT_DELAY_MS = 2000;
+
     static final StreamMessage CONNECTED = comment("connected");
     static final StreamMessage HEARTBEAT = comment("heartbeat");
 
@@ -39,6 +42,9 @@ public record StreamMessage(Type type, long id, String text) {
     }
 
     OutboundSseEvent toSse(Sse sse) {
+        if (this == CONNECTED) {
+            return sse.newEventBuilder().comment(text).reconnectDelay(RECONNECT_DELAY_MS).build();
+        }
         if (type == Type.COMMENT) {
             return sse.newEventBuilder().comment(text).build();
         }

@@ -44,7 +44,7 @@ class ClosedGateTest {
     void nobodyCanSignIn() {
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded").formParam("key", "")
                 .post("/login").then().statusCode(401).header("Set-Cookie", nullValue());
-        given().get("/login").then().statusCode(200).body(containsString("No access key is configured"));
+        given().get("/login").then().statusCode(200).body(containsString("No access key and no Google sign-in are configured"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.orgpulse.query.gate;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 
 import java.util.Map;
 
@@ -34,5 +35,14 @@ class DevBypassTest {
         given().get("/api/stats").then().statusCode(200);
         given().get("/api/heatmap").then().statusCode(200);
         given().redirects().follow(false).get("/").then().statusCode(200);
+    }
+
+    @Test
+    void everyPageSaysLoudlyThatTheGateIsOpen() {
+        for (String path : new String[] {"/", "/people/alice", "/repos/org/api", "/login"}) {
+            given().get(path).then().statusCode(200)
+                    .body(containsString("class=\"dev-banner\""))
+                    .body(containsString("Dev auth bypass is ON"));
+        }
     }
 }

@@ -57,8 +57,9 @@ class GateEndpointsTest {
     @Test
     void theLoginFormGivesABrowserASessionCookie() {
         given().get("/login").then().statusCode(200).contentType(ContentType.HTML)
-                .body(containsString("<form method=\"post\" action=\"/login\">"))
-                .body(containsString("name=\"key\""));
+                .body(containsString("<form method=\"post\" action=\"login\">"))
+                .body(containsString("name=\"key\""))
+                .body(not(containsString("Sign in with Google")));
 
         Response signedIn = given().redirects().follow(false).contentType(ContentType.URLENC).formParam("key", KEY)
                 .post("/login");
@@ -73,8 +74,14 @@ class GateEndpointsTest {
 
         given().cookie("orgpulse_session", session).get("/api/stats").then().statusCode(200);
         given().cookie("orgpulse_session", session).get("/").then().statusCode(200).contentType(ContentType.HTML)
-                .body(containsString("/assets/dashboard.js"));
+                .body(containsString("assets/wall.js"));
         given().cookie("orgpulse_session", session + "x").get("/api/stats").then().statusCode(401);
+    }
+
+    @Test
+    void withoutAClientIdGoogleSignInIsOff() {
+        given().redirects().follow(false).get("/login/google").then().statusCode(404)
+                .body(containsString("Google sign-in is not configured"));
     }
 
     @Test
@@ -87,17 +94,55 @@ class GateEndpointsTest {
     }
 
     @Test
-    void theDashboardSendsStrangersToTheLoginPage() {
-        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", containsString("/login"));
+    void everyPageAndEveryUnknownPathSendsStrangersToTheLoginPage() {
+        for (String path : new String[] {"/", "/people/alice", "/repos/org/api", "/no-such-page", "/index.html"}) {
+            given().redirects().follow(false).get(path).then().statusCode(303)
+                    .header("Location", containsString("/login"));
+        }
     }
 
     @Test
-    void signingOutClearsTheCookie() {
-        given().redirects().follow(false).post("/logout").then()
-                .statusCode(303)
-                .header("Location", containsString("/login"))
-                .header("Set-Cookie", containsString("orgpulse_session=;"))
-                .header("Set-Cookie", containsString("Max-Age=0"));
+    void behindAProxyRedirectsAndLinksStayUnderItsPrefixAndHost() {
+        given().redirects().follow(false).header("X-Forwarded-Prefix", "/tools/orgpulse")
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "wall.example.com")
+                .get("/").then().statusCode(303)
+                .header("Location", equalTo("https://wall.example.com/tools/orgpulse/login"));
+        given().header("X-Forwarded-Prefix", "/tools/orgpulse").get("/login").then().statusCode(200)
+                .body(containsString("<base href=\"/tools/orgpulse/\">"));
+        given().auth().oauth2(KEY).header("X-Forwarded-Prefix", "/tools/orgpulse").get("/").then().statusCode(200)
+                .body(containsString("<base href=\"/tools/orgpulse/\">"));
+        // over https the session cookie is Secure
+        String setCookie = given().redirects().follow(false).header("X-Forwarded-Proto", "https")
+                .contentType(ContentType.URLENC).formParam("key", KEY).post("/login").getHeader("Set-Cookie");
+        assertTrue(setCookie.contains("Secure"), setCookie);
+    }
+
+    @Test
+    void aSignInPostedFromAnotherSiteIsRefused() {
+        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("key", KEY)
+                .header("Origin", "https://evil.example").header("Sec-Fetch-Site", "cross-site")
+                .post("/login").then()
+                .statusCode(403)
+                .header("Set-Cookie", nullValue())
+                .body("error", equalTo("forbidden"));
+        given().redirects().follow(false).header("Origin", "https://evil.example").post("/logout").then().statusCode(403);
+        // the page's own form: same origin
+        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("key", KEY)
+                .header("Sec-Fetch-Site", "same-origin")
+                .post("/login").then().statusCode(303);
+    }
+
+    @Test
+    void signingOutClearsTheCookies() {
+        Response signedOut = given().redirects().follow(false).post("/logout");
+
+        signedOut.then().statusCode(303).header("Location", containsString("/login"));
+        java.util.List<String> cleared = signedOut.headers().getValues("Set-Cookie");
+        assertTrue(cleared.stream().anyMatch(c -> c.startsWith("orgpulse_session=;") && c.contains("Max-Age=0")),
+                cleared.toString());
+        // Google sign-in's own session cookie too, on the only path it goes to
+        assertTrue(cleared.stream().anyMatch(c -> c.startsWith("q_session_google=;") && c.contains("Path=/login/google")
+                && c.contains("Max-Age=0")), cleared.toString());
     }
 
     @Test
@@ -109,6 +154,6 @@ class GateEndpointsTest {
                 .body("read_model_updated_at", equalTo("2024-03-01T12:34:56Z"))
                 .body("version", equalTo("v1"));
         given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/assets/dashboard.js").then().statusCode(200).body(not(containsString("test-viewer-key")));
+        given().get("/assets/wall.js").then().statusCode(200).body(not(containsString("test-viewer-key")));
     }
 }

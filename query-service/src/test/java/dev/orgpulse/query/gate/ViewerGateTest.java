@@ -15,7 +15,7 @@ class ViewerGateTest {
 
     private static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
 
-    private final ViewerGate gate = new ViewerGate(Optional.of("s3cret"), false);
+    private final ViewerGate gate = new ViewerGate(Optional.of("s3cret"), Optional.empty(), false);
 
     @Test
     void theRightBearerKeyIsAdmittedWhateverTheSchemeCase() {
@@ -52,8 +52,8 @@ class ViewerGateTest {
 
     @Test
     void withNoKeyConfiguredNothingGetsInNotEvenAnEmptyBearer() {
-        for (ViewerGate closed : new ViewerGate[] {new ViewerGate(Optional.empty(), false),
-                new ViewerGate(Optional.of("  "), false)}) {
+        for (ViewerGate closed : new ViewerGate[] {new ViewerGate(Optional.empty(), Optional.empty(), false),
+                new ViewerGate(Optional.of("  "), Optional.of(""), false)}) {
             assertFalse(closed.admit("Bearer ", null, NOW).admitted());
             assertFalse(closed.admit("Bearer   ", null, NOW).admitted());
             assertFalse(closed.admit(null, null, NOW).admitted());
@@ -64,7 +64,7 @@ class ViewerGateTest {
 
     @Test
     void theDevBypassAdmitsEveryone() {
-        ViewerGate open = new ViewerGate(Optional.empty(), true);
+        ViewerGate open = new ViewerGate(Optional.empty(), Optional.empty(), true);
 
         assertTrue(open.admit(null, null, NOW).admitted());
         assertTrue(open.admit("Bearer wrong", null, NOW).admitted());
@@ -78,15 +78,44 @@ class ViewerGateTest {
     }
 
     @Test
-    void theApiAndTheDashboardAreGatedLoginHealthAndAssetsAreNot() {
+    void googleSignInAloneSignsSessionsButAcceptsNoKey() {
+        ViewerGate googleOnly = new ViewerGate(Optional.empty(), Optional.of("client-secret"), false);
+        String session = googleOnly.openSession(NOW.plus(Duration.ofHours(1)));
+
+        assertTrue(googleOnly.hasSignIn());
+        assertFalse(googleOnly.hasAccessKey());
+        assertTrue(googleOnly.admit(null, session, NOW).admitted());
+        assertFalse(googleOnly.admit("Bearer client-secret", null, NOW).admitted());
+        assertFalse(googleOnly.acceptsKey("client-secret"));
+    }
+
+    @Test
+    void rotatingEitherSecretEndsTheSessions() {
+        ViewerGate both = new ViewerGate(Optional.of("s3cret"), Optional.of("client-secret"), false);
+        String session = both.openSession(NOW.plus(Duration.ofHours(1)));
+
+        assertTrue(both.admit(null, session, NOW).admitted());
+        assertFalse(gate.admit(null, session, NOW).admitted());
+        assertFalse(new ViewerGate(Optional.of("s3cret"), Optional.of("rotated"), false).admit(null, session, NOW).admitted());
+    }
+
+    @Test
+    void denyByDefaultOnlyWhatAStrangerNeedsToSignInIsOpen() {
         assertEquals(ViewerGate.Area.API, ViewerGate.areaOf("/api/stats"));
         assertEquals(ViewerGate.Area.API, ViewerGate.areaOf("/api/stream"));
         assertEquals(ViewerGate.Area.API, ViewerGate.areaOf("/api"));
         assertEquals(ViewerGate.Area.PAGE, ViewerGate.areaOf("/"));
+        assertEquals(ViewerGate.Area.PAGE, ViewerGate.areaOf("/people/alice"));
+        assertEquals(ViewerGate.Area.PAGE, ViewerGate.areaOf("/repos/org/api"));
+        assertEquals(ViewerGate.Area.PAGE, ViewerGate.areaOf("/apis"));
+        assertEquals(ViewerGate.Area.PAGE, ViewerGate.areaOf("/anything-else"));
+        assertEquals(ViewerGate.Area.PAGE, ViewerGate.areaOf("/login/elsewhere"));
+        assertEquals(ViewerGate.Area.PAGE, ViewerGate.areaOf("/assets/../api/stats"));
         assertEquals(ViewerGate.Area.OPEN, ViewerGate.areaOf("/login"));
+        assertEquals(ViewerGate.Area.OPEN, ViewerGate.areaOf("/login/google"));
         assertEquals(ViewerGate.Area.OPEN, ViewerGate.areaOf("/logout"));
         assertEquals(ViewerGate.Area.OPEN, ViewerGate.areaOf("/healthz"));
-        assertEquals(ViewerGate.Area.OPEN, ViewerGate.areaOf("/assets/dashboard.js"));
-        assertEquals(ViewerGate.Area.OPEN, ViewerGate.areaOf("/apis"));
+        assertEquals(ViewerGate.Area.OPEN, ViewerGate.areaOf("/assets/wall.js"));
+        assertEquals(ViewerGate.Area.OPEN, ViewerGate.areaOf("/q/health/ready"));
     }
 }

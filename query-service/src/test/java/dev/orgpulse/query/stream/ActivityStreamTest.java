@@ -124,6 +124,24 @@ class ActivityStreamTest {
     }
 
     @Test
+    void aPageThatOpensANewStreamResumesWithTheLastEventIdInTheQueryAndLearnsTheRetryDelay() throws Exception {
+        FeedItem seen = feedItem("commit", "alice", "seen before the page dropped its stream", false);
+        FeedItem missed = feedItem("commit", "bob", "missed while it was closed", false);
+
+        URI resume = URI.create(stream + "?lastEventId=" + seen.id());
+        try (SseReader reader = SseReader.open(resume, VIEWER)) {
+            assertEquals(Long.toString(missed.id()), reader.awaitEvent(event -> event.name().equals("activity"), PATIENCE).id());
+            // EventSource waits this long before it reconnects by itself
+            assertTrue(reader.rawLines().contains("retry:2000"), reader.rawLines().toString());
+        }
+        // the header an EventSource sends on its own reconnects is the newer position: it wins
+        try (SseReader reader = SseReader.open(URI.create(stream + "?lastEventId=0"), Map.of("Authorization",
+                "Bearer test-viewer-key", "Last-Event-ID", Long.toString(seen.id())))) {
+            assertEquals(Long.toString(missed.id()), reader.awaitEvent(event -> event.name().equals("activity"), PATIENCE).id());
+        }
+    }
+
+    @Test
     void aClientThatHangsUpStopsListening() throws Exception {
         int before = hub.listeners();
         SseReader reader = SseReader.open(stream, VIEWER);

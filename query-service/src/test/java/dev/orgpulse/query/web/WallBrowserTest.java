@@ -1,0 +1,251 @@
+package dev.orgpulse.query.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import dev.orgpulse.eventlog.FeedItem;
+import dev.orgpulse.eventlog.ReadModel;
+import dev.orgpulse.query.support.Browser;
+import dev.orgpulse.query.support.ChangeNotices;
+import dev.orgpulse.query.support.ReadModelRows;
+import dev.orgpulse.query.support.TestCaches;
+import dev.orgpulse.testing.KafkaBrokerResource;
+import dev.orgpulse.testing.PostgresDatabaseResource;
+import io.quarkus.cache.CacheManager;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+
+/**
+ * The wall in headless Chromium, as a viewer uses it: sign in with the key, read the stats, watch an item arrive
+ * live, lose the stream and get it back without losing an item, open a person's page, hold a phone. Rows go into the
+ * test database and change notices onto the real broker, as a projector writes them. Screenshots in
+ * target/screenshots.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "migrations",
+        value = "filesystem:../projector-service/src/main/resources/db/migration"))
+class WallBrowserTest {
+
+    private static final Duration LOAD = Duration.ofSeconds(20);
+    private static final Duration LIVE = Duration.ofSeconds(2);
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    private static Browser browser;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    CacheManager cacheManager;
+
+    @Inject
+    KafkaClientService kafka;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.open(1920, 1080);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void anOrgAtWork() {
+        ReadModelRows.clear();
+        TestCaches.emptyAll(cacheManager);
+        ChangeNotices.awaitListening(kafka);
+        ReadModelRows.person("alice", "Ada Lovelace", null, false);
+        ReadModelRows.person("bob", "Bob Marley", null, false);
+        for (int day = 0; day < 40; day += 3) {
+            ReadModelRows.dailyActivity(NOW.minus(Duration.ofDays(day)).atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                    ReadModelRows.repositoryId("org/api"), "alice", false, 1 + day % 7);
+        }
+        ReadModelRows.feedItem(NOW.minus(Duration.ofHours(3)), "commit", "alice", "org/api", "Parse the header once", false);
+        ReadModelRows.feedItem(NOW.minus(Duration.ofHours(2)), "commit", "alice", "org/api", "Retry on 503", false);
+        ReadModelRows.feedItem(NOW.minus(Duration.ofHours(1)), "commit", "bob", "org/web", "Dark mode", false);
+        ReadModelRows.feedItem(NOW.minus(Duration.ofMinutes(30)), "opened", "bob", "org/web", "feat: dark mode", false);
+        ReadModelRows.feedItem(NOW.minus(Duration.ofMinutes(10)), "review", "alice", "org/web", "approved: feat: dark mode", false);
+        ReadModelRows.pullRequest("org/web", 7, "bob", false, "open", NOW.minus(Duration.ofMinutes(30)), null);
+        ReadModelRows.review("org/web", 7, 70, "alice", "approved", NOW.minus(Duration.ofMinutes(10)));
+        ReadModelRows.pullRequest("org/api", 3, "alice", false, "open", NOW.minus(Duration.ofHours(5)), null);
+        ReadModelRows.ciRun("org/api", 1001, 1, "completed", "success", "alice", false, NOW.minus(Duration.ofMinutes(50)),
+                NOW.minus(Duration.ofMinutes(45)));
+        ReadModelRows.ciRun("org/web", 1002, 1, "completed", "failure", "bob", false, NOW.minus(Duration.ofMinutes(20)),
+                NOW.minus(Duration.ofMinutes(12)));
+        ReadModelRows.ciRun("org/web", 1003, 1, "in_progress", null, "bob", false, NOW.minus(Duration.ofMinutes(2)),
+                NOW.minus(Duration.ofMinutes(1)));
+        // a page of the previous test may have read (and cached) between the clearing and the rows above
+        TestCaches.emptyAll(cacheManager);
+    }
+
+    @AfterEach
+    void leaveThePage() {
+        // no page of this test keeps reading while the next one sets up its rows
+        browser.go("about:blank");
+    }
+
+    @Test
+    void aViewerSignsInWithTheKeyAndSeesTheStats() {
+        browser.go(base + "login");
+        browser.driver().manage().deleteAllCookies();
+        browser.go(base.toString());
+        browser.await(LOAD, page -> page.getCurrentUrl().endsWith("/login"));
+        browser.find("#key").sendKeys("test-viewer-key");
+        browser.screenshot("login");
+        browser.find("form button[type=submit]").click();
+
+        browser.awaitReady(LOAD);
+        assertEquals("3", browser.find("#stat-commits").getText());
+        assertEquals("2", browser.find("#stat-people_active").getText());
+        assertEquals("2", browser.find("#stat-prs_open").getText());
+        assertEquals(5, browser.driver().findElements(By.cssSelector("#feed li.feed-item")).size());
+        assertEquals("· 1 green, 1 red, 1 running", browser.find("#ci-summary").getText());
+        for (String theme : new String[] {"light", "dark"}) {
+            if (!theme.equals(browser.script("return document.documentElement.dataset.theme"))) {
+                browser.find("#theme-toggle").click();
+            }
+            assertEquals(theme, browser.script("return getComputedStyle(document.documentElement).colorScheme"));
+            browser.screenshot("wall-1920x1080-" + theme);
+        }
+    }
+
+    @Test
+    void aNewItemAppearsInTheFeedWithinTwoSecondsWithItsPersonAndRepositoryLit() {
+        openWall();
+        FeedItem item = feedItem("merged", "bob", "org/web", "Merge dark mode");
+        long noticed = System.nanoTime();
+
+        ChangeNotices.publish(Set.of(ReadModel.FEED, ReadModel.STATS), List.of(item));
+
+        browser.await(LIVE, page -> firstFeedMessage().equals("Merge dark mode"));
+        long shownAfterMs = (System.nanoTime() - noticed) / 1_000_000;
+        assertTrue(classOf("#roster li.member[data-login='bob']").contains("lit"), "bob is lit in the roster");
+        assertTrue(classOf("#repos li[data-repo='org/web']").contains("lit"), "org/web is lit in the busiest repos");
+        assertTrue(classOf("#feed li.feed-item").contains("fresh"));
+        assertEquals("bob", browser.script("return document.querySelector('#roster li.member').dataset.login"),
+                "who just acted moves to the front");
+        browser.screenshot("wall-live-item");
+        System.out.printf("live item: notice published -> shown in the feed in %d ms (ceiling 2000 ms)%n", shownAfterMs);
+    }
+
+    @Test
+    void aDroppedStreamResumesFromItsLastEventWithoutLosingOrRepeatingAnItem() {
+        openWall();
+        FeedItem seen = feedItem("commit", "alice", "org/api", "Seen before the drop");
+        ChangeNotices.publish(Set.of(ReadModel.FEED), List.of(seen));
+        browser.await(LOAD, page -> firstFeedMessage().equals("Seen before the drop"));
+        assertEquals(Long.toString(seen.id()), browser.script("return window.orgpulse.stream.lastEventId()"));
+
+        browser.script("window.orgpulse.stream.drop()");
+        browser.await(LOAD, page -> browser.find("#connection").getText().equals("disconnected"));
+        List<FeedItem> missed = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            missed.add(feedItem("commit", "bob", "org/web", "Missed while away " + i));
+        }
+        // nobody listens on this page now: the notice reaches no browser
+        ChangeNotices.publish(Set.of(ReadModel.FEED), missed);
+
+        browser.await(LOAD, page -> firstFeedMessage().equals("Missed while away 3"));
+        browser.await(LOAD, page -> browser.find("#connection").getText().equals("live"));
+        @SuppressWarnings("unchecked")
+        List<String> messages = (List<String>) browser.script(
+                "return [...document.querySelectorAll('#feed .message')].map(m => m.textContent)");
+        assertEquals(List.of("Missed while away 3", "Missed while away 2", "Missed while away 1", "Seen before the drop"),
+                messages.subList(0, 4));
+        assertEquals(1, messages.stream().filter("Seen before the drop"::equals).count());
+        assertEquals(Long.toString(missed.get(2).id()), browser.script("return window.orgpulse.stream.lastEventId()"));
+        browser.screenshot("wall-resumed");
+    }
+
+    @Test
+    void aPersonsPageOpensFromTheRoster() {
+        openWall();
+        browser.find("#roster a.person[data-login='alice']").click();
+
+        browser.awaitReady(LOAD);
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/people/alice"), browser.driver().getCurrentUrl());
+        assertEquals("Ada Lovelace", browser.find("#head h1").getText());
+        assertEquals(3, browser.driver().findElements(By.cssSelector("#feed li.feed-item")).size());
+        assertTrue(browser.find("#prs").getText().contains("PR 3"), browser.find("#prs").getText());
+        assertTrue(browser.find("#reviews").getText().contains("PR 7"), browser.find("#reviews").getText());
+        assertTrue(browser.driver().findElements(By.cssSelector("#heatmap span[data-count]:not(.l0)")).size() >= 14);
+        browser.screenshot("person-page");
+
+        browser.find("#feed a.repo[data-repo='org/api']").click();
+        browser.awaitReady(LOAD);
+        assertEquals("org/api", browser.find("#head h1").getText());
+        assertTrue(browser.find("#ci-summary").getText().equals("· 1 green, 0 red"), browser.find("#ci-summary").getText());
+        browser.screenshot("repository-page");
+    }
+
+    @Test
+    void onAPhoneNothingScrollsSideways() {
+        try {
+            browser.resize(390, 844);
+            openWall();
+            assertNoHorizontalScroll("wall");
+            browser.screenshot("wall-390x844");
+            browser.go(base + "people/alice");
+            browser.awaitReady(LOAD);
+            assertNoHorizontalScroll("person page");
+            browser.screenshot("person-390x844");
+        } finally {
+            browser.resize(1920, 1080);
+        }
+    }
+
+    private void openWall() {
+        browser.go(base.toString());
+        if (browser.driver().getCurrentUrl().endsWith("/login")) {
+            browser.find("#key").sendKeys("test-viewer-key");
+            browser.find("form button[type=submit]").click();
+        }
+        browser.awaitReady(LOAD);
+        browser.await(LOAD, page -> browser.find("#connection").getText().equals("live"));
+    }
+
+    private void assertNoHorizontalScroll(String page) {
+        Number scrollWidth = (Number) browser.script("return document.documentElement.scrollWidth");
+        Number viewport = (Number) browser.script("return window.innerWidth");
+        assertTrue(scrollWidth.intValue() <= viewport.intValue(),
+                page + " is " + scrollWidth + " px wide in a " + viewport + " px viewport");
+    }
+
+    private static String firstFeedMessage() {
+        Object text = browser.script("const m = document.querySelector('#feed .message'); return m ? m.textContent : ''");
+        return String.valueOf(text);
+    }
+
+    private static String classOf(String css) {
+        return String.valueOf(browser.script("const e = document.querySelector(arguments[0]); return e ? e.className : ''", css));
+    }
+
+    private static FeedItem feedItem(String kind, String dev, String repo, String message) {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        long id = ReadModelRows.feedItem(at, kind, dev, repo, message, false);
+        return new FeedItem(id, at.getEpochSecond(), kind, dev, repo, message);
+    }
+}
