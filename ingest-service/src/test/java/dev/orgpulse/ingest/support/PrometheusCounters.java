@@ -1,10 +1,10 @@
 package dev.orgpulse.ingest.support;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.stream.IntStream;
 
-/** Reads one counter from the service's Prometheus endpoint. */
+import dev.orgpulse.testing.ManagementInterface;
+
+/** Reads one counter from the service's Prometheus endpoint (on the management interface). */
 public final class PrometheusCounters {
 
     private PrometheusCounters() {
@@ -15,7 +15,7 @@ public final class PrometheusCounters {
      * @return the counter's value, 0 while it does not exist yet
      */
     public static double value(String name, String... labels) {
-        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scrape = ManagementInterface.given().get("/metrics").then().statusCode(200).extract().asString();
         return scrape.lines()
                 .filter(line -> line.startsWith(name + "{"))
                 .filter(line -> hasLabels(line, labels))

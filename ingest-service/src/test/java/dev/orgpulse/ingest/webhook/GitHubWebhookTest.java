@@ -27,6 +27,7 @@ import dev.orgpulse.testing.GitHubDeliveries;
 import dev.orgpulse.testing.InjectKafkaBroker;
 import dev.orgpulse.testing.KafkaBrokerResource;
 import dev.orgpulse.testing.LogWatch;
+import dev.orgpulse.testing.ManagementInterface;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -163,7 +164,14 @@ class GitHubWebhookTest {
 
     @Test
     void isReadyWhileTheBrokerIsUp() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementInterface.given().get("/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void keepsHealthAndMetricsOffThePublicPort() {
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health").then().statusCode(404);
+        ManagementInterface.given().get("/metrics").then().statusCode(200);
     }
 
     private void assertRefused(SignedDelivery delivery, int status, String error) {

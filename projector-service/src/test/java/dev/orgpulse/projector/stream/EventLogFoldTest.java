@@ -42,6 +42,7 @@ import dev.orgpulse.projector.readmodel.FoldTransaction;
 import dev.orgpulse.projector.support.FoldingIntegrationTest;
 import dev.orgpulse.projector.support.Payloads;
 import dev.orgpulse.testing.KafkaBrokerResource;
+import dev.orgpulse.testing.ManagementInterface;
 import dev.orgpulse.testing.PostgresDatabaseResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -319,9 +320,10 @@ class EventLogFoldTest extends FoldingIntegrationTest {
 
     @Test
     void healthShowsTheFold() {
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+        await().atMost(PATIENCE).untilAsserted(() -> ManagementInterface.given().get("/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'read-model-fold' }.status", equalTo("UP")));
-        given().get("/q/health/live").then().statusCode(200);
+        ManagementInterface.given().get("/health/live").then().statusCode(200);
+        given().get("/q/health").then().statusCode(404);
     }
 
     private boolean checkpointsMatchEndOffsets() {

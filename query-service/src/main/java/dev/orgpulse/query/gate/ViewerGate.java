@@ -24,7 +24,10 @@ public final class ViewerGate {
         API,
         /** Every other path (the wall, the people and repository pages, unknown paths): refused by sending the browser to the login page. */
         PAGE,
-        /** Login, logout, static assets, {@code /healthz} and Quarkus's {@code /q/} health probes: never gated. */
+        /**
+         * Login, logout, static assets and {@code /healthz}: never gated. Quarkus's health probes and metrics answer on
+         * the management port only, which this gate does not see.
+         */
         OPEN
     }
 
@@ -42,7 +45,7 @@ public final class ViewerGate {
     private static final String BEARER = "Bearer ";
     private static final Set<String> OPEN_PATHS = Set.of("/login", GoogleSignIn.PATH, "/logout", "/healthz",
             "/favicon.ico");
-    private static final List<String> OPEN_PREFIXES = List.of("/assets/", "/q/");
+    private static final List<String> OPEN_PREFIXES = List.of("/assets/");
 
     private final byte[] accessKeyDigest;
     private final SessionSigner sessions;

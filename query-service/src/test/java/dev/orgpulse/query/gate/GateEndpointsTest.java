@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.orgpulse.query.support.ReadModelRows;
 import dev.orgpulse.testing.KafkaBrokerResource;
+import dev.orgpulse.testing.ManagementInterface;
 import dev.orgpulse.testing.PostgresDatabaseResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -153,7 +154,9 @@ class GateEndpointsTest {
                 .body("status", equalTo("UP"))
                 .body("read_model_updated_at", equalTo("2024-03-01T12:34:56Z"))
                 .body("version", equalTo("v1"));
-        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementInterface.given().get("/health").then().statusCode(200).body("status", equalTo("UP"));
+        // metrics are on the management port; on the public one /q/metrics is just another gated page
+        given().redirects().follow(false).get("/q/metrics").then().statusCode(303);
         given().get("/assets/wall.js").then().statusCode(200).body(not(containsString("test-viewer-key")));
     }
 }

@@ -116,6 +116,6 @@ class ViewerGateTest {
         assertEquals(ViewerGate.Area.OPEN, ViewerGate.areaOf("/logout"));
         assertEquals(ViewerGate.Area.OPEN, ViewerGate.areaOf("/healthz"));
         assertEquals(ViewerGate.Area.OPEN, ViewerGate.areaOf("/assets/wall.js"));
-        assertEquals(ViewerGate.Area.OPEN, ViewerGate.areaOf("/q/health/ready"));
+        assertEquals(ViewerGate.Area.PAGE, ViewerGate.areaOf("/q/metrics"));
     }
 }
