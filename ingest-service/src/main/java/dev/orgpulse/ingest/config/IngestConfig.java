@@ -12,6 +12,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "orgpulse")
 public interface IngestConfig {
 
+    /** {@code ORGPULSE_ADMIN_KEY}: the Bearer credential of {@code /admin/*}; without it they stay closed. */
+    Optional<String> adminKey();
+
     GitHub github();
 
     PubSub pubsub();
