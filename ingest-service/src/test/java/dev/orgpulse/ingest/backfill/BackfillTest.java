@@ -75,6 +75,11 @@ class BackfillTest {
                 .body("records_appended", equalTo(3 * OrgHistory.RECORDS_PER_REPOSITORY))
                 .body("rate_limit_remaining", equalTo(Integer.parseInt(OrgHistory.RATE_LIMIT_REMAINING)));
 
+        long calls = github.server().getAllServeEvents().stream()
+                .filter(call -> call.getRequest().getUrl().contains("/initech")).count();
+        System.out.printf("Backfill figure: %d GitHub API calls for 3 repositories (%s each), %d per 100 "
+                + "repositories%n", calls, "2 commits, 2 pull requests (1 merged) with a review each, 2 issues, "
+                + "1 workflow run with 1 job, 1 release, 1 deployment with 1 status", (calls - 2) * 100 / 3 + 1);
         List<ConsumerRecord<String, byte[]>> appended = log.appended();
         assertEquals(3 * OrgHistory.RECORDS_PER_REPOSITORY, appended.size());
         Map<String, Long> byType = appended.stream().map(record -> DeliveryMetadata.fromHeaders(record.headers()))
