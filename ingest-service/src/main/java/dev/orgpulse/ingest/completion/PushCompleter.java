@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,6 +39,7 @@ import dev.orgpulse.ingest.config.IngestConfig;
 import dev.orgpulse.ingest.delivery.LogIntake;
 import dev.orgpulse.ingest.github.GitHubApi;
 import dev.orgpulse.ingest.github.GitHubConnection;
+import dev.orgpulse.ingest.log.ConsumerThread;
 import dev.orgpulse.ingest.log.LogReaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -64,9 +66,7 @@ public class PushCompleter {
     private final Map<String, Object> kafka;
     private final Duration appendTimeout;
     private final MeterRegistry registry;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile Thread loop;
+    private ConsumerThread loop;
 
     public PushCompleter(IngestConfig config, GitHubConnection github, LogIntake log,
             @Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry registry) {
@@ -85,52 +85,36 @@ public class PushCompleter {
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "20");
-        consumer = new KafkaConsumer<>(settings);
-        running = true;
-        loop = new Thread(this::run, GROUP_ID);
-        loop.setDaemon(true);
-        loop.start();
+        loop = ConsumerThread.start(GROUP_ID, new KafkaConsumer<>(settings), this::run,
+                "truncated pushes stay incomplete until the service restarts");
         LOG.infof("Push completion on (consumer group %s): truncated pushes are completed from the compare API",
                 GROUP_ID);
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        if (loop == null) {
-            return;
-        }
-        running = false;
-        consumer.wakeup();
-        try {
-            loop.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (loop != null) {
+            loop.stop(Duration.ofSeconds(10));
         }
     }
 
-    private void run() {
-        try (KafkaConsumer<String, byte[]> reader = consumer) {
-            reader.subscribe(List.of(Topics.EVENTS), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    // positions are committed after each poll
-                }
-
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    startAtTheEnd(reader, partitions);
-                }
-            });
-            while (running) {
-                var records = reader.poll(POLL_TIMEOUT);
-                records.forEach(this::settle);
-                if (!records.isEmpty()) {
-                    commit(reader);
-                }
+    private void run(KafkaConsumer<String, byte[]> reader, BooleanSupplier running) {
+        reader.subscribe(List.of(Topics.EVENTS), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                // positions are committed after each poll
             }
-        } catch (WakeupException e) {
-            // stop() ends the loop this way
-        } catch (RuntimeException e) {
-            LOG.error("Push completion stopped; truncated pushes stay incomplete until the service restarts", e);
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                startAtTheEnd(reader, partitions);
+            }
+        });
+        while (running.getAsBoolean()) {
+            var records = reader.poll(POLL_TIMEOUT);
+            records.forEach(this::settle);
+            if (!records.isEmpty()) {
+                commit(reader);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,11 +16,11 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 import dev.orgpulse.eventlog.Topics;
 import dev.orgpulse.ingest.github.GitHubConnection;
+import dev.orgpulse.ingest.log.ConsumerThread;
 import dev.orgpulse.ingest.log.LogReaders;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,9 +48,7 @@ public class Leadership {
     private final GitHubConnection github;
     private final List<Consumer<Boolean>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean leading;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile Thread loop;
+    private ConsumerThread loop;
 
     public Leadership(@Identifier("default-kafka-broker") Map<String, Object> kafka, GitHubConnection github) {
         this.kafka = kafka;
@@ -73,52 +72,42 @@ public class Leadership {
         Map<String, Object> settings = LogReaders.settings(kafka, GROUP_ID);
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
-        consumer = new KafkaConsumer<>(settings);
-        running = true;
-        loop = new Thread(this::run, GROUP_ID);
-        loop.setDaemon(true);
-        loop.start();
+        loop = ConsumerThread.start(GROUP_ID, new KafkaConsumer<>(settings), this::run,
+                "recovery and backfills stop on this replica until it restarts");
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        if (loop == null) {
-            return;
-        }
-        running = false;
-        consumer.wakeup();
-        try {
-            loop.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (loop != null) {
+            loop.stop(Duration.ofSeconds(10));
         }
     }
 
-    private void run() {
-        try (KafkaConsumer<String, byte[]> member = consumer) {
-            member.subscribe(List.of(Topics.BACKFILLS), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    if (partitions.contains(LEASE)) {
-                        change(false);
-                    }
+    private void run(KafkaConsumer<String, byte[]> member, BooleanSupplier running) {
+        member.subscribe(List.of(Topics.BACKFILLS), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                if (partitions.contains(LEASE)) {
+                    change(false);
                 }
+            }
 
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    member.pause(partitions);
-                    if (partitions.contains(LEASE)) {
-                        change(true);
-                    }
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                onPartitionsRevoked(partitions);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                member.pause(partitions);
+                if (partitions.contains(LEASE)) {
+                    change(true);
                 }
-            });
-            while (running) {
+            }
+        });
+        try {
+            while (running.getAsBoolean()) {
                 member.poll(POLL_TIMEOUT);
             }
-        } catch (WakeupException e) {
-            // stop() ends the loop this way
-        } catch (RuntimeException e) {
-            LOG.error("GitHub leadership lost to an error; recovery and backfills stop on this replica until it "
-                    + "restarts", e);
         } finally {
             change(false);
         }
