@@ -13,11 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.orgpulse.eventlog.DeliveryMetadata;
-import dev.orgpulse.eventlog.LogJson;
 import dev.orgpulse.eventlog.Sources;
 import dev.orgpulse.ingest.delivery.LogIntake;
 import dev.orgpulse.ingest.github.GitHubApi;
@@ -33,7 +30,6 @@ final class BackfillRun implements Runnable {
     /** The log is read back from this long before the backfill started: the broker's clock is not ours. */
     static final Duration LOG_MARGIN = Duration.ofMinutes(5);
     private static final Logger LOG = Logger.getLogger(BackfillRun.class);
-    private static final String JSON = "application/json";
 
     private final BackfillState start;
     private final GitHubApi api;
@@ -127,15 +123,7 @@ final class BackfillRun implements Runnable {
             // already on the log: appended before this backfill was interrupted, or by an overlapping one
             return;
         }
-        byte[] body;
-        try {
-            body = LogJson.MAPPER.writeValueAsBytes(record.payload());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        log.append(record.key(), body, DeliveryMetadata.accepted(Sources.GITHUB_BACKFILL, record.eventType(),
-                record.deliveryId(), Instant.now(), JSON, "github-api"))
-                .await().atMost(appendTimeout);
+        record.appendTo(log, record.key(), appendTimeout);
         onLog.add(record.deliveryId());
         appendedNow.incrementAndGet();
     }

@@ -1,8 +1,6 @@
 package dev.orgpulse.ingest.completion;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,7 +27,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orgpulse.eventlog.DeliveryMetadata;
 import dev.orgpulse.eventlog.GitHubPayloads;
-import dev.orgpulse.eventlog.LogJson;
 import dev.orgpulse.eventlog.MalformedRecordException;
 import dev.orgpulse.eventlog.Sources;
 import dev.orgpulse.eventlog.Topics;
@@ -59,7 +56,6 @@ public class PushCompleter {
     static final String GROUP_ID = "orgpulse-push-completer";
     private static final Logger LOG = Logger.getLogger(PushCompleter.class);
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
-    private static final String JSON = "application/json";
 
     private final GitHubConnection github;
     private final LogIntake log;
@@ -191,22 +187,11 @@ public class PushCompleter {
             if (!missing.isEmpty()) {
                 BackfillRecord commits = WebhookShapes.commits(push.repository(), push.ref(), missing,
                         "push:" + pushDeliveryId + ":" + page[0]);
-                append(key, commits);
+                commits.appendTo(log, key, appendTimeout);
                 appended[0] += missing.size();
             }
             return true;
         });
         return appended[0];
-    }
-
-    private void append(String key, BackfillRecord commits) {
-        byte[] body;
-        try {
-            body = LogJson.MAPPER.writeValueAsBytes(commits.payload());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        log.append(key, body, DeliveryMetadata.accepted(Sources.GITHUB_BACKFILL, commits.eventType(),
-                commits.deliveryId(), Instant.now(), JSON, "github-api")).await().atMost(appendTimeout);
     }
 }
