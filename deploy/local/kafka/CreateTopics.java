@@ -32,7 +32,8 @@ public final class CreateTopics {
         String bootstrapServers = args.length > 0 ? args[0] : "127.0.0.1:9092";
         List<TopicSpec> specs = List.of(
                 new TopicSpec(Topics.EVENTS, Topics.EVENTS_PARTITIONS, Topics.EVENTS_CONFIG),
-                new TopicSpec(Topics.CHANGES, Topics.CHANGES_PARTITIONS, Topics.CHANGES_CONFIG));
+                new TopicSpec(Topics.CHANGES, Topics.CHANGES_PARTITIONS, Topics.CHANGES_CONFIG),
+                new TopicSpec(Topics.BACKFILLS, Topics.BACKFILLS_PARTITIONS, Topics.BACKFILLS_CONFIG));
         try (Admin admin = Admin.create(Map.<String, Object>of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {

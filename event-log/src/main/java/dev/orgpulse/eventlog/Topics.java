@@ -2,7 +2,7 @@ package dev.orgpulse.eventlog;
 
 import java.util.Map;
 
-/** The two topics of the log contract, with the settings they are created with. */
+/** The topics of the log contract, with the settings they are created with. */
 public final class Topics {
 
     /** One record per accepted delivery, kept forever. */
@@ -28,6 +28,18 @@ public final class Topics {
     public static final Map<String, String> CHANGES_CONFIG = Map.of(
             "retention.ms", String.valueOf(24L * 60 * 60 * 1000),
             "cleanup.policy", "delete");
+
+    /**
+     * The ingest service's backfills: the latest state of each (keyed by backfill id), so any replica can report
+     * it and the one that runs them resumes them after a restart. Its single partition also elects that replica:
+     * the member of the ingest's GitHub consumer group that holds it runs recovery and backfills.
+     */
+    public static final String BACKFILLS = "orgpulse-backfills";
+
+    public static final int BACKFILLS_PARTITIONS = 1;
+
+    public static final Map<String, String> BACKFILLS_CONFIG = Map.of(
+            "cleanup.policy", "compact");
 
     private Topics() {
     }

@@ -12,6 +12,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "orgpulse")
 public interface IngestConfig {
 
+    /** {@code ORGPULSE_ADMIN_KEY}: the Bearer credential of {@code /admin/*}; without it they stay closed. */
+    Optional<String> adminKey();
+
     GitHub github();
 
     PubSub pubsub();
@@ -27,6 +30,70 @@ public interface IngestConfig {
          * accepted, so a secret can be rotated without refusing deliveries. None configured: every delivery is refused.
          */
         Optional<List<String>> webhookSecrets();
+
+        /**
+         * {@code ORGPULSE_GITHUB_TOKEN}: a token (personal, fine-grained or an App installation's) the service
+         * calls GitHub's API with. Used when no App is configured; with neither, recovery and backfill are off.
+         */
+        Optional<String> token();
+
+        /** {@code ORGPULSE_GITHUB_APP_ID}: the GitHub App the service authenticates as (with its private key). */
+        Optional<String> appId();
+
+        /** {@code ORGPULSE_GITHUB_APP_PRIVATE_KEY_FILE}: the App's private key, the PEM file GitHub generated. */
+        Optional<String> appPrivateKeyFile();
+
+        /** {@code ORGPULSE_GITHUB_ORG}: the organisation whose hook is recovered and whose App installation is used. */
+        Optional<String> org();
+
+        /** {@code ORGPULSE_GITHUB_API_URL}: the REST API root; {@code https://HOST/api/v3} for GitHub Enterprise Server. */
+        @WithDefault("https://api.github.com")
+        String apiUrl();
+
+        /** {@code ORGPULSE_GITHUB_HOOK_ID}: the organisation webhook recovery looks after. */
+        Optional<Long> hookId();
+
+        /**
+         * {@code ORGPULSE_GITHUB_HOOK_URL}: without a hook id, the organisation webhook posting to this URL (this
+         * service's public {@code /webhooks/github}) is the one recovery looks after.
+         */
+        Optional<String> hookUrl();
+
+        /** {@code ORGPULSE_GITHUB_RECOVERY_EVERY}: how often failed and missing deliveries are looked for. */
+        @WithDefault("10M")
+        Duration recoveryEvery();
+
+        /**
+         * {@code ORGPULSE_GITHUB_RECOVERY_LOOKBACK}: how far back the first recovery after a start looks (GitHub keeps
+         * a hook's deliveries for three days); later runs look back to the previous run.
+         */
+        @WithDefault("1H")
+        Duration recoveryLookback();
+
+        Api api();
+
+        /** How the service talks to GitHub's API. */
+        interface Api {
+
+            /** {@code ORGPULSE_GITHUB_API_REQUEST_TIMEOUT}: how long one call may take. */
+            @WithDefault("30S")
+            Duration requestTimeout();
+
+            /** {@code ORGPULSE_GITHUB_API_MAX_ATTEMPTS}: attempts of one call while GitHub answers 5xx or not at all. */
+            @WithDefault("5")
+            int maxAttempts();
+
+            /** {@code ORGPULSE_GITHUB_API_INITIAL_BACKOFF}: the wait before the first retry of a 5xx; it doubles after. */
+            @WithDefault("1S")
+            Duration initialBackoff();
+
+            /**
+             * {@code ORGPULSE_GITHUB_API_RATE_LIMIT_RESERVE}: calls of the hourly budget left untouched; below it the
+             * service waits for the budget's reset (other tools of the organisation may share the budget).
+             */
+            @WithDefault("100")
+            int rateLimitReserve();
+        }
     }
 
     interface PubSub {

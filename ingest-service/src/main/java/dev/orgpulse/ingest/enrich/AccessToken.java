@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgpulse.eventlog.LogJson;
 
 /**
- * An OAuth access token and the moment to stop using it: shortly before it expires, so that a request sent with
- * it does not reach Google just after it ran out.
+ * An access token and the moment to stop using it: shortly before it expires, so that a request sent with it does
+ * not reach the API just after it ran out. Google's OAuth tokens and GitHub's App installation tokens alike.
  */
-record AccessToken(String value, Instant refreshAt) {
+public record AccessToken(String value, Instant refreshAt) {
 
     /** Replaced this long before expiry (or half its lifetime for a short-lived token). */
     static final Duration REFRESH_MARGIN = Duration.ofMinutes(1);
@@ -32,12 +32,19 @@ record AccessToken(String value, Instant refreshAt) {
             throw new GoogleApiException(GoogleApiException.Kind.REFUSED,
                     "the token endpoint's answer has no access_token and expires_in");
         }
-        Duration lifetime = Duration.ofSeconds(token.path("expires_in").asLong());
-        Duration margin = REFRESH_MARGIN.compareTo(lifetime.dividedBy(2)) < 0 ? REFRESH_MARGIN : lifetime.dividedBy(2);
-        return new AccessToken(token.path("access_token").textValue(), receivedAt.plus(lifetime).minus(margin));
+        return expiring(token.path("access_token").textValue(), receivedAt,
+                receivedAt.plusSeconds(token.path("expires_in").asLong()), REFRESH_MARGIN);
     }
 
-    boolean usableAt(Instant now) {
+    /**
+     * @param margin how long before expiry it is replaced; at most half its lifetime, for a short-lived token
+     */
+    public static AccessToken expiring(String value, Instant receivedAt, Instant expiresAt, Duration margin) {
+        Duration half = Duration.between(receivedAt, expiresAt).dividedBy(2);
+        return new AccessToken(value, expiresAt.minus(margin.compareTo(half) < 0 ? margin : half));
+    }
+
+    public boolean usableAt(Instant now) {
         return now.isBefore(refreshAt);
     }
 

@@ -3,11 +3,10 @@ package dev.orgpulse.ingest.enrich;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
+
+import dev.orgpulse.ingest.signing.Rs256;
 
 /**
  * The signed assertion of Google's service-account flow (OAuth 2.0 JWT bearer grant, RFC 7523) with domain-wide
@@ -32,18 +31,6 @@ public final class JwtAssertion {
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(now.plus(LIFETIME).getEpochSecond()));
 
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        jws.setHeader("typ", "JWT");
-        if (key.privateKeyId() != null) {
-            jws.setKeyIdHeaderValue(key.privateKeyId());
-        }
-        jws.setKey(key.privateKey());
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException("the service account's key cannot sign RS256: " + e.getMessage(), e);
-        }
+        return Rs256.sign(claims, key.privateKey(), key.privateKeyId(), "the service account");
     }
 }

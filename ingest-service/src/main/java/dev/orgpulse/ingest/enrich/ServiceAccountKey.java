@@ -3,15 +3,12 @@ package dev.orgpulse.ingest.enrich;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orgpulse.eventlog.LogJson;
+import dev.orgpulse.ingest.signing.RsaPemKeys;
 
 /**
  * A Google service account's JSON key file, as the Cloud console downloads it: who the account is, the RSA key it
@@ -20,9 +17,6 @@ import dev.orgpulse.eventlog.LogJson;
  * @param privateKeyId the key's id, named in the assertion's header so Google knows which public key to check
  */
 public record ServiceAccountKey(String clientEmail, String privateKeyId, PrivateKey privateKey, String tokenUri) {
-
-    private static final String PEM_BEGIN = "-----BEGIN PRIVATE KEY-----";
-    private static final String PEM_END = "-----END PRIVATE KEY-----";
 
     /** @throws IllegalArgumentException when the file cannot be read or is not a service-account key */
     public static ServiceAccountKey read(Path file) {
@@ -56,16 +50,10 @@ public record ServiceAccountKey(String clientEmail, String privateKeyId, Private
     }
 
     private static PrivateKey privateKey(String pem) {
-        int begin = pem.indexOf(PEM_BEGIN);
-        int end = pem.indexOf(PEM_END);
-        if (begin < 0 || end < begin) {
-            throw new IllegalArgumentException("private_key is not a PEM \"PRIVATE KEY\" (PKCS#8)");
-        }
         try {
-            byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + PEM_BEGIN.length(), end));
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("private_key is not an RSA private key: " + e.getMessage(), e);
+            return RsaPemKeys.privateKey(pem);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("private_key is " + e.getMessage(), e);
         }
     }
 

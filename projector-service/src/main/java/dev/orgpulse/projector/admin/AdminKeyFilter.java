@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import dev.orgpulse.eventlog.AdminKey;
 import dev.orgpulse.projector.config.ProjectorConfig;
 
 /** Guards every path under {@code /admin}, including those added later, with the admin key. */

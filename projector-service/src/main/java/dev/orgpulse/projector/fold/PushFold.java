@@ -17,7 +17,7 @@ import dev.orgpulse.eventlog.DeliveryMetadata;
  */
 final class PushFold implements GitHubEventFold {
 
-    private static final String BRANCH_PREFIX = "refs/heads/";
+    static final String BRANCH_PREFIX = "refs/heads/";
     private static final String TAG_PREFIX = "refs/tags/";
 
     @Override
@@ -36,22 +36,8 @@ final class PushFold implements GitHubEventFold {
         boolean forced = payload.path("forced").asBoolean(false);
         boolean onDefaultBranch = branch && repository.isDefaultBranch(refName);
 
-        Map<String, CommitRow> commits = new LinkedHashMap<>();
-        if (!tag && !deleted) {
-            for (JsonNode commit : payload.path("commits")) {
-                String sha = PayloadFields.requiredText(commit, "/id");
-                if (!commits.containsKey(sha)) {
-                    CommitRow row = commit(commit, sha, repository, refName, onDefaultBranch, sender, delivery);
-                    commits.put(sha, row);
-                    changes.commit(row).feed(new FeedEntry("commit:" + sha, row.committedAt(), FeedKind.COMMIT,
-                            row.authorLogin(), repository.id(), repository.fullName(), row.message(), row.bot()));
-                    String username = PayloadFields.text(commit.path("author"), "username");
-                    if (username != null) {
-                        changes.person(new PersonRow(username, row.authorName(), null, row.bot(), delivery.receivedAt()));
-                    }
-                }
-            }
-        }
+        Map<String, CommitRow> commits = tag || deleted ? Map.of()
+                : foldCommits(payload.path("commits"), repository, refName, onDefaultBranch, sender, delivery, changes);
 
         String before = PayloadFields.requiredText(payload, "/before");
         String after = PayloadFields.requiredText(payload, "/after");
@@ -67,6 +53,32 @@ final class PushFold implements GitHubEventFold {
                     FeedKind.FORCE_PUSHED, sender.get(), repository, refName);
         }
         return changes.folded();
+    }
+
+    /**
+     * Each commit of a push-shaped {@code commits} array once (by sha): its row, its {@code commit} feed item and its
+     * author when they have a login.
+     *
+     * @return the commits by sha, in the array's order
+     */
+    static Map<String, CommitRow> foldCommits(JsonNode commitArray, GitHubRepository repository, String branch,
+            boolean onDefaultBranch, Optional<GitHubUser> sender, DeliveryMetadata delivery,
+            ReadModelChanges.Builder changes) {
+        Map<String, CommitRow> commits = new LinkedHashMap<>();
+        for (JsonNode commit : commitArray) {
+            String sha = PayloadFields.requiredText(commit, "/id");
+            if (!commits.containsKey(sha)) {
+                CommitRow row = commit(commit, sha, repository, branch, onDefaultBranch, sender, delivery);
+                commits.put(sha, row);
+                changes.commit(row).feed(new FeedEntry("commit:" + sha, row.committedAt(), FeedKind.COMMIT,
+                        row.authorLogin(), repository.id(), repository.fullName(), row.message(), row.bot()));
+                String username = PayloadFields.text(commit.path("author"), "username");
+                if (username != null) {
+                    changes.person(new PersonRow(username, row.authorName(), null, row.bot(), delivery.receivedAt()));
+                }
+            }
+        }
+        return commits;
     }
 
     private static CommitRow commit(JsonNode commit, String sha, GitHubRepository repository, String branch,

@@ -1,6 +1,7 @@
 package dev.orgpulse.projector.fold;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.common.header.Header;
@@ -34,7 +35,7 @@ public final class RecordFolder {
         Map<String, BodyFold> github = githubFolds();
         folds = Map.of(
                 Sources.GITHUB, github,
-                Sources.GITHUB_BACKFILL, github,
+                Sources.GITHUB_BACKFILL, backfillFolds(github),
                 Sources.PUBSUB, workspaceFolds(),
                 Sources.MEET_API, meetApiFolds());
     }
@@ -60,6 +61,17 @@ public final class RecordFolder {
                 github("member", new PeopleFold()),
                 github("membership", new PeopleFold()),
                 github("organization", new PeopleFold()));
+    }
+
+    /**
+     * What the ingest's backfill learned from GitHub's API: webhook-shaped records folded like webhooks, and commits
+     * without a push.
+     */
+    private static Map<String, BodyFold> backfillFolds(Map<String, BodyFold> github) {
+        Map<String, BodyFold> backfill = new HashMap<>(github);
+        Map.Entry<String, BodyFold> commits = github(BackfilledCommitsFold.COMMITS, new BackfilledCommitsFold());
+        backfill.put(commits.getKey(), commits.getValue());
+        return Map.copyOf(backfill);
     }
 
     /** Meet's meetings and sessions, and the lifecycle of the Workspace Events subscription that delivers them. */

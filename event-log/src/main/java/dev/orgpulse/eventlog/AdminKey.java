@@ -1,4 +1,4 @@
-package dev.orgpulse.projector.admin;
+package dev.orgpulse.eventlog;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
- * The admin credential check: {@code Authorization: Bearer <ORGPULSE_ADMIN_KEY>}. With no key configured
+ * The admin credential check every service shares: {@code Authorization: Bearer <ORGPULSE_ADMIN_KEY>}. With no key configured
  * nothing is accepted. Keys are compared as SHA-256 digests in constant time, so neither the content nor
  * the length of the key leaks through timing.
  */

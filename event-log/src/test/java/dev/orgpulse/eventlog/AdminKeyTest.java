@@ -1,4 +1,4 @@
-package dev.orgpulse.projector.admin;
+package dev.orgpulse.eventlog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.orgpulse.projector.admin.AdminKey.Verdict;
+import dev.orgpulse.eventlog.AdminKey.Verdict;
 
 class AdminKeyTest {
 

@@ -1,0 +1,52 @@
+package dev.orgpulse.ingest.log;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Consumers the service's background work reads topics with (not in a consumer group unless it names one). */
+public final class LogReaders {
+
+    private static final Set<String> CONSUMER_SETTINGS = ConsumerConfig.configNames();
+
+    private LogReaders() {
+    }
+
+    /**
+     * @param shared Quarkus's {@code kafka.*} configuration (bootstrap servers, security); only what a consumer
+     *        understands is kept
+     * @param clientId names the reader in the broker's logs
+     */
+    public static Map<String, Object> settings(Map<String, Object> shared, String clientId) {
+        Map<String, Object> settings = new HashMap<>();
+        shared.forEach((name, value) -> {
+            if (CONSUMER_SETTINGS.contains(name)) {
+                settings.put(name, value);
+            }
+        });
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return settings;
+    }
+
+    /** A reader of every partition of a topic, assigned (no group), positioned at the start. */
+    public static KafkaConsumer<String, byte[]> wholeTopic(Map<String, Object> shared, String clientId, String topic) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings(shared, clientId));
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+}
