@@ -25,21 +25,14 @@ import dev.orgpulse.eventlog.Topics;
  */
 public final class CreateTopics {
 
-    private record TopicSpec(String name, int partitions, Map<String, String> config) {
-    }
-
     public static void main(String[] args) throws InterruptedException {
         String bootstrapServers = args.length > 0 ? args[0] : "127.0.0.1:9092";
-        List<TopicSpec> specs = List.of(
-                new TopicSpec(Topics.EVENTS, Topics.EVENTS_PARTITIONS, Topics.EVENTS_CONFIG),
-                new TopicSpec(Topics.CHANGES, Topics.CHANGES_PARTITIONS, Topics.CHANGES_CONFIG),
-                new TopicSpec(Topics.BACKFILLS, Topics.BACKFILLS_PARTITIONS, Topics.BACKFILLS_CONFIG));
         try (Admin admin = Admin.create(Map.<String, Object>of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
             Set<String> existing = admin.listTopics().names().get();
             List<String> problems = new ArrayList<>();
-            for (TopicSpec spec : specs) {
+            for (Topics.Spec spec : Topics.ALL) {
                 if (existing.contains(spec.name())) {
                     problems.addAll(reconcile(admin, spec));
                 } else {
@@ -57,13 +50,13 @@ public final class CreateTopics {
         }
     }
 
-    private static void create(Admin admin, TopicSpec spec) throws InterruptedException, ExecutionException {
+    private static void create(Admin admin, Topics.Spec spec) throws InterruptedException, ExecutionException {
         admin.createTopics(List.of(new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.config())))
                 .all().get();
         System.out.println("kafka: created topic " + spec.name());
     }
 
-    private static List<String> reconcile(Admin admin, TopicSpec spec) throws InterruptedException, ExecutionException {
+    private static List<String> reconcile(Admin admin, Topics.Spec spec) throws InterruptedException, ExecutionException {
         int partitions = partitionsOf(admin, spec.name());
         if (partitions != spec.partitions()) {
             return List.of("topic " + spec.name() + " has " + partitions + " partitions, the contract says "
@@ -84,7 +77,7 @@ public final class CreateTopics {
         return List.of();
     }
 
-    private static void report(Admin admin, TopicSpec spec) throws InterruptedException, ExecutionException {
+    private static void report(Admin admin, Topics.Spec spec) throws InterruptedException, ExecutionException {
         for (int attempt = 1; ; attempt++) {
             try {
                 Map<String, String> actual = configOf(admin, spec.name());

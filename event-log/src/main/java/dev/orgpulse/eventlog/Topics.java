@@ -1,5 +1,6 @@
 package dev.orgpulse.eventlog;
 
+import java.util.List;
 import java.util.Map;
 
 /** The topics of the log contract, with the settings they are created with. */
@@ -40,6 +41,16 @@ public final class Topics {
 
     public static final Map<String, String> BACKFILLS_CONFIG = Map.of(
             "cleanup.policy", "compact");
+
+    /** A topic as every place that creates topics creates it: the local broker, the tests, Kubernetes, Compose. */
+    public record Spec(String name, int partitions, Map<String, String> config) {
+    }
+
+    /** Every topic of the contract, so that a new one reaches every place that creates topics. */
+    public static final List<Spec> ALL = List.of(
+            new Spec(EVENTS, EVENTS_PARTITIONS, EVENTS_CONFIG),
+            new Spec(CHANGES, CHANGES_PARTITIONS, CHANGES_CONFIG),
+            new Spec(BACKFILLS, BACKFILLS_PARTITIONS, BACKFILLS_CONFIG));
 
     private Topics() {
     }

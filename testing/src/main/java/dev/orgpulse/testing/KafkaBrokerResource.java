@@ -35,11 +35,8 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
                 })
                 .start();
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(
-                    new NewTopic(Topics.EVENTS, Topics.EVENTS_PARTITIONS, (short) 1).configs(Topics.EVENTS_CONFIG),
-                    new NewTopic(Topics.CHANGES, Topics.CHANGES_PARTITIONS, (short) 1).configs(Topics.CHANGES_CONFIG),
-                    new NewTopic(Topics.BACKFILLS, Topics.BACKFILLS_PARTITIONS, (short) 1)
-                            .configs(Topics.BACKFILLS_CONFIG)))
+            admin.createTopics(Topics.ALL.stream()
+                    .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.config())).toList())
                     .all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not create the log's topics", e);

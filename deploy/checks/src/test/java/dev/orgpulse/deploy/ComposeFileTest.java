@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,10 +79,8 @@ class ComposeFileTest {
                 }
             }
         }
-        assertEquals(Map.of(
-                Topics.EVENTS, new Topic(List.of(Topics.EVENTS_PARTITIONS), new TreeMap<>(Topics.EVENTS_CONFIG)),
-                Topics.CHANGES, new Topic(List.of(Topics.CHANGES_PARTITIONS), new TreeMap<>(Topics.CHANGES_CONFIG))),
-                created);
+        assertEquals(Topics.ALL.stream().collect(Collectors.toMap(Topics.Spec::name,
+                spec -> new Topic(List.of(spec.partitions()), new TreeMap<>(spec.config())))), created);
     }
 
     @Test

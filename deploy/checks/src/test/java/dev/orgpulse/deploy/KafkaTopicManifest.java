@@ -25,24 +25,27 @@ final class KafkaTopicManifest {
                 .append("# Generated from event-log's dev.orgpulse.eventlog.Topics (the log contract) by deploy/checks; do not\n")
                 .append("# edit. After a change of Topics: mvn -B -pl deploy/checks -am verify -Dorgpulse.manifests.write\n")
                 .append("# Strimzi's topic operator refuses a change of partitions that would move keys; see docs/operations.md.\n");
-        topic(yaml, Topics.EVENTS, Topics.EVENTS_PARTITIONS, Topics.EVENTS_CONFIG);
-        yaml.append("---\n");
-        topic(yaml, Topics.CHANGES, Topics.CHANGES_PARTITIONS, Topics.CHANGES_CONFIG);
+        for (int i = 0; i < Topics.ALL.size(); i++) {
+            if (i > 0) {
+                yaml.append("---\n");
+            }
+            topic(yaml, Topics.ALL.get(i));
+        }
         return yaml.toString();
     }
 
-    private static void topic(StringBuilder yaml, String name, int partitions, Map<String, String> config) {
+    private static void topic(StringBuilder yaml, Topics.Spec spec) {
         yaml.append("apiVersion: kafka.strimzi.io/v1beta2\n")
                 .append("kind: KafkaTopic\n")
                 .append("metadata:\n")
-                .append("  name: ").append(name).append('\n')
+                .append("  name: ").append(spec.name()).append('\n')
                 .append("  labels:\n")
                 .append("    strimzi.io/cluster: ").append(KAFKA_CLUSTER).append('\n')
                 .append("spec:\n")
-                .append("  topicName: ").append(name).append('\n')
-                .append("  partitions: ").append(partitions).append('\n')
+                .append("  topicName: ").append(spec.name()).append('\n')
+                .append("  partitions: ").append(spec.partitions()).append('\n')
                 .append("  replicas: ").append(REPLICAS).append('\n')
                 .append("  config:\n");
-        new TreeMap<>(config).forEach((key, value) -> yaml.append("    ").append(key).append(": \"").append(value).append("\"\n"));
+        new TreeMap<>(spec.config()).forEach((key, value) -> yaml.append("    ").append(key).append(": \"").append(value).append("\"\n"));
     }
 }

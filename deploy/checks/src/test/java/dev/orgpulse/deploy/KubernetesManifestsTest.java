@@ -192,9 +192,8 @@ class KubernetesManifestsTest {
 
         Map<String, KafkaTopic> topics = BASE.all(KafkaTopic.class).stream()
                 .collect(Collectors.toMap(topic -> topic.getSpec().getTopicName(), topic -> topic));
-        assertEquals(Set.of(Topics.EVENTS, Topics.CHANGES), topics.keySet());
-        assertTopic(topics.get(Topics.EVENTS), Topics.EVENTS_PARTITIONS, Topics.EVENTS_CONFIG);
-        assertTopic(topics.get(Topics.CHANGES), Topics.CHANGES_PARTITIONS, Topics.CHANGES_CONFIG);
+        assertEquals(Topics.ALL.stream().map(Topics.Spec::name).collect(Collectors.toSet()), topics.keySet());
+        Topics.ALL.forEach(spec -> assertTopic(topics.get(spec.name()), spec.partitions(), spec.config()));
         for (KafkaTopic topic : topics.values()) {
             assertTrue(topic.getSpec().getReplicas() <= brokers, "more replicas than brokers");
             // acks=all must survive one lost broker
