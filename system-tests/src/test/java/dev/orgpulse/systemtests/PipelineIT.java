@@ -40,8 +40,9 @@ import io.restassured.response.Response;
 /**
  * The whole pipe as a user runs it: the three packaged services as separate processes on a real broker
  * and a real PostgreSQL ({@link SystemStack}). A signed webhook goes in at the ingest service; it comes out of the
- * query service's JSON and its live stream. The stack is shared with the other system tests, which deliver no
- * GitHub events: GitHub's read models start empty here, while the log may hold their records.
+ * query service's JSON and its live stream. The stack is shared with the other system tests: those that run before
+ * it deliver no GitHub events, so GitHub's read models start empty here, while the log may hold their records
+ * ({@link BackfillPipelineIT}, which does, runs last).
  */
 @ExtendWith(SharedStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -187,11 +188,6 @@ class PipelineIT {
     }
 
     private static Response post(String event, String delivery, byte[] body, String signature) {
-        return given().contentType(ContentType.JSON)
-                .header("X-GitHub-Event", event)
-                .header("X-GitHub-Delivery", delivery)
-                .header("X-Hub-Signature-256", signature)
-                .body(body)
-                .post(ingest.baseUri() + "/webhooks/github");
+        return stack.postGitHub(event, delivery, body, signature);
     }
 }

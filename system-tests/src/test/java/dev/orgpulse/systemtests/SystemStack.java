@@ -14,16 +14,19 @@ import java.util.Objects;
 import dev.orgpulse.eventlog.Topics;
 import dev.orgpulse.testing.KafkaBrokerResource;
 import dev.orgpulse.testing.PostgresDatabaseResource;
+import dev.orgpulse.testing.github.GitHubStandIn;
 import dev.orgpulse.testing.google.GoogleIdToken;
 import dev.orgpulse.testing.google.GoogleKeys;
 import dev.orgpulse.testing.google.GoogleStandIn;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
  * OrgPulse as a user runs it: a real broker, a database of its own on the local PostgreSQL, and the three packaged
  * services as separate processes, with WireMock standing in for Google (the keys Pub/Sub push tokens are signed with,
- * the OAuth token endpoint and the Meet API the ingest service's enricher asks). Started once for all system tests
+ * the OAuth token endpoint and the Meet API the ingest service's enricher asks) and for GitHub's API (what the
+ * ingest service's recovery and backfills read, with a token). Started once for all system tests
  * ({@link SharedStack}): the tests share its log and read models, so each asserts what its own deliveries did.
  */
 final class SystemStack implements AutoCloseable {
@@ -38,6 +41,7 @@ final class SystemStack implements AutoCloseable {
     private final PostgresDatabaseResource database = new PostgresDatabaseResource();
     private boolean databaseCreated;
     private GoogleStandIn google;
+    private GitHubStandIn github;
     private ServiceProcess projector;
     private ServiceProcess ingest;
     private ServiceProcess query;
@@ -75,6 +79,8 @@ final class SystemStack implements AutoCloseable {
         ingestEnvironment.put("ORGPULSE_PUBSUB_SERVICE_ACCOUNTS", GoogleIdToken.SERVICE_ACCOUNT);
         ingestEnvironment.putAll(asEnvironment(google.pubSubConfig()));
         ingestEnvironment.putAll(asEnvironment(google.serveMeetApi()));
+        github = GitHubStandIn.start();
+        ingestEnvironment.putAll(asEnvironment(github.tokenConfig()));
 
         projector = ServiceProcess.start("projector-service", environment);
         ingest = ServiceProcess.start("ingest-service", ingestEnvironment);
@@ -101,6 +107,10 @@ final class SystemStack implements AutoCloseable {
         return google;
     }
 
+    GitHubStandIn github() {
+        return github;
+    }
+
     ServiceProcess projector() {
         return projector;
     }
@@ -123,6 +133,21 @@ final class SystemStack implements AutoCloseable {
         return given().baseUri(projector.baseUri()).header("Authorization", "Bearer " + ADMIN_KEY);
     }
 
+    /** A GitHub webhook delivery posted to the ingest service. */
+    Response postGitHub(String event, String delivery, byte[] body, String signature) {
+        return given().contentType(ContentType.JSON)
+                .header("X-GitHub-Event", event)
+                .header("X-GitHub-Delivery", delivery)
+                .header("X-Hub-Signature-256", signature)
+                .body(body)
+                .post(ingest.baseUri() + "/webhooks/github");
+    }
+
+    /** A request to the ingest service's admin endpoints (recovery, backfills). */
+    RequestSpecification ingestAdmin() {
+        return given().baseUri(ingest.baseUri()).header("Authorization", "Bearer " + ADMIN_KEY);
+    }
+
     /** Waits until the projector has folded everything the log held when called (and whatever came since). */
     void awaitProjectorCaughtUp() {
         long records = broker.recordCount(Topics.EVENTS);
@@ -138,7 +163,7 @@ final class SystemStack implements AutoCloseable {
     @Override
     public void close() throws Exception {
         Exception failure = null;
-        for (AutoCloseable part : new AutoCloseable[] { query, ingest, projector, google }) {
+        for (AutoCloseable part : new AutoCloseable[] { query, ingest, projector, google, github }) {
             failure = closeQuietly(part, failure);
         }
         if (databaseCreated) {

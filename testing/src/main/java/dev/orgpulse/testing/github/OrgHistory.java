@@ -8,7 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -79,8 +81,7 @@ public final class OrgHistory {
 
         ObjectNode merged = pull(id, 1, "Add the cache", ago(60 * 24 * 3), ago(90));
         merged.put("state", "closed").put("closed_at", ago(90).toString()).put("merged_at", ago(90).toString());
-        ObjectNode open = pull(id, 2, "Draft the docs", ago(60 * 24), ago(40));
-        stub(server, get(urlPathEqualTo(path + "/pulls")), array(List.of(open, merged)));
+        stub(server, get(urlPathEqualTo(path + "/pulls")), array(List.of(openPull(name), merged)));
         ObjectNode mergedFull = merged.deepCopy();
         mergedFull.put("merged", true).put("additions", 120).put("deletions", 7).put("changed_files", 4)
                 .put("commits", 2).set("merged_by", user("lead-" + name, 9000 + id));
@@ -88,7 +89,7 @@ public final class OrgHistory {
         stub(server, get(urlPathEqualTo(path + "/pulls/1/reviews")),
                 array(List.of(review(id * 10 + 1, "lead-" + name, "APPROVED", ago(100)))));
         stub(server, get(urlPathEqualTo(path + "/pulls/2/reviews")),
-                array(List.of(review(id * 10 + 2, "peer-" + name, "CHANGES_REQUESTED", ago(50)))));
+                array(List.of(openPullReview(name))));
 
         ObjectNode openIssue = issue(id * 10 + 1, 3, "Slow page", ago(60 * 20));
         ObjectNode closedIssue = issue(id * 10 + 2, 4, "Broken link", ago(60 * 30));
@@ -109,6 +110,55 @@ public final class OrgHistory {
         stub(server, get(urlPathEqualTo(path + "/deployments")), array(List.of(deployment)));
         stub(server, get(urlPathEqualTo(path + "/deployments/" + id + "/statuses")),
                 array(List.of(deploymentStatus(id, name))));
+    }
+
+    /**
+     * What GitHub's webhooks told live of a repository's newest facts, as event type and payload: its newest commit
+     * pushed to the default branch, its open pull request opened and that pull request's review submitted. These
+     * are the very commit, pull request and review its API answers hold, so a backfill learns them a second time.
+     */
+    public Map<String, JsonNode> liveWebhooks(String name) {
+        JsonNode repository = repository(name);
+        ObjectNode commit = commit(name, 1, ago(5));
+        ObjectNode pushed = LogJson.MAPPER.createObjectNode().put("id", commit.path("sha").asText())
+                .put("message", commit.path("commit").path("message").asText())
+                .put("timestamp", commit.path("commit").path("committer").path("date").asText())
+                .put("url", commit.path("html_url").asText());
+        pushed.putObject("author").put("name", "Dev " + name).put("email", "dev-" + name + "@example.com")
+                .put("username", "dev-" + name);
+        ObjectNode push = LogJson.MAPPER.createObjectNode().put("ref", "refs/heads/main")
+                .put("before", commitSha(name, 0)).put("after", commitSha(name, 1)).put("created", false)
+                .put("deleted", false).put("forced", false);
+        push.set("repository", repository);
+        push.putObject("pusher").put("name", "dev-" + name).put("email", "dev-" + name + "@example.com");
+        push.set("sender", commit.path("author"));
+        push.putArray("commits").add(pushed);
+        push.set("head_commit", pushed);
+
+        ObjectNode opened = LogJson.MAPPER.createObjectNode().put("action", "opened").put("number", 2);
+        opened.set("pull_request", openPull(name));
+        opened.set("repository", repository);
+        opened.set("sender", openPull(name).path("user"));
+
+        ObjectNode reviewed = LogJson.MAPPER.createObjectNode().put("action", "submitted");
+        reviewed.set("review", openPullReview(name));
+        reviewed.set("pull_request", openPull(name));
+        reviewed.set("repository", repository);
+        reviewed.set("sender", openPullReview(name).path("user"));
+
+        Map<String, JsonNode> webhooks = new LinkedHashMap<>();
+        webhooks.put("push", push);
+        webhooks.put("pull_request", opened);
+        webhooks.put("pull_request_review", reviewed);
+        return webhooks;
+    }
+
+    private ObjectNode openPull(String name) {
+        return pull(repositoryId(name), 2, "Draft the docs", ago(60 * 24), ago(40));
+    }
+
+    private ObjectNode openPullReview(String name) {
+        return review(repositoryId(name) * 10 + 2, "peer-" + name, "CHANGES_REQUESTED", ago(50));
     }
 
     private static void stub(WireMockServer server, MappingBuilder request, JsonNode body) {
