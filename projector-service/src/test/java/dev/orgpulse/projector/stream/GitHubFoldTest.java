@@ -175,6 +175,21 @@ class GitHubFoldTest extends FoldingIntegrationTest {
     }
 
     @Test
+    void anOlderPictureFromABackfillNeverMovesANewerWebhookFactBackwards() {
+        String repo = Payloads.uniqueRepo();
+        ObjectNode mergedByWebhook = Payloads.merged(repo, 7, "2021-06-01T12:00:00Z", "hubot");
+        // the backfill read the pull request from the API before it was merged (its listing was older)
+        ObjectNode openFromTheApi = Payloads.pullRequest("opened", repo, 7);
+        ((ObjectNode) openFromTheApi.path("pull_request")).put("updated_at", "2021-05-31T09:00:00Z");
+
+        awaitFolded(List.of(log.github("pull_request", uuid(), mergedByWebhook),
+                log.backfilled("pull_request", "backfill:pr:" + repo + "#7", openFromTheApi)));
+
+        assertEquals(Map.of("state", "merged", "merged_by", "hubot"), sql.row(
+                "SELECT state, merged_by FROM pull_request WHERE repo_id = ? AND number = 7", Payloads.repositoryId(repo)));
+    }
+
+    @Test
     void aRunCompletedBeforeItWasInProgressStaysCompleted() {
         String repo = Payloads.uniqueRepo();
         long runId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);

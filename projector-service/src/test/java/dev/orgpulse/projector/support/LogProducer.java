@@ -34,7 +34,16 @@ public final class LogProducer implements AutoCloseable {
 
     /** A GitHub delivery, keyed by its repository as ingest keys it. */
     public RecordMetadata github(String eventType, String deliveryId, JsonNode payload) {
-        DeliveryMetadata delivery = DeliveryMetadata.accepted(Sources.GITHUB, eventType, deliveryId, Instant.now(),
+        return fromGitHub(Sources.GITHUB, eventType, deliveryId, payload);
+    }
+
+    /** What a backfill appends: a webhook-shaped payload learned from GitHub's API, keyed as the webhook is. */
+    public RecordMetadata backfilled(String eventType, String deliveryId, JsonNode payload) {
+        return fromGitHub(Sources.GITHUB_BACKFILL, eventType, deliveryId, payload);
+    }
+
+    private RecordMetadata fromGitHub(String source, String eventType, String deliveryId, JsonNode payload) {
+        DeliveryMetadata delivery = DeliveryMetadata.accepted(source, eventType, deliveryId, Instant.now(),
                 "application/json", "secret-1");
         return send(GitHubPayloads.recordKey(payload), delivery.toHeaders(), Payloads.bytes(payload));
     }
