@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgpulse.eventlog.Sources;
 import dev.orgpulse.ingest.delivery.LogIntake;
 import dev.orgpulse.ingest.github.GitHubApi;
+import dev.orgpulse.ingest.log.CompactedStates;
 import dev.orgpulse.ingest.recovery.LogDeliveryIds;
 
 /**
@@ -33,7 +34,7 @@ final class BackfillRun implements Runnable {
 
     private final BackfillState start;
     private final GitHubApi api;
-    private final BackfillStates states;
+    private final CompactedStates<BackfillState> states;
     private final LogIntake log;
     private final Map<String, Object> kafka;
     private final Duration appendTimeout;
@@ -41,8 +42,8 @@ final class BackfillRun implements Runnable {
     private volatile boolean cancelRequested;
     private volatile BackfillState current;
 
-    BackfillRun(BackfillState start, GitHubApi api, BackfillStates states, LogIntake log, Map<String, Object> kafka,
-            Duration appendTimeout) {
+    BackfillRun(BackfillState start, GitHubApi api, CompactedStates<BackfillState> states, LogIntake log,
+            Map<String, Object> kafka, Duration appendTimeout) {
         this.start = start;
         this.current = start;
         this.api = api;
@@ -129,7 +130,7 @@ final class BackfillRun implements Runnable {
     }
 
     private void save(BackfillState state) {
-        states.save(state);
+        states.save(state.id(), state);
         current = state;
     }
 
