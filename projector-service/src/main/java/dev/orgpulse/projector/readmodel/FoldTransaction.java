@@ -238,8 +238,7 @@ public class FoldTransaction {
             if (rows.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            List<T> merged = table.mergedInBatch(rows);
-            merged.sort(Comparator.comparing(row -> table.key(row).toString()));
+            List<T> merged = table.inKeyOrder(table.mergedInBatch(rows));
             Uni<List<T>> toWrite = table.mergesWithStored() ? mergedWithStored(table, merged)
                     : Uni.createFrom().item(merged);
             return toWrite.chain(written -> written.isEmpty() ? Uni.createFrom().item(List.<String>of())
@@ -301,12 +300,11 @@ public class FoldTransaction {
         }
 
         private Uni<Void> countActivity(List<FeedEntry> newFacts) {
-            List<FeedWrites.DailyActivity> counts = new ArrayList<>(FeedWrites.ACTIVITY.mergedInBatch(
+            List<FeedWrites.DailyActivity> counts = FeedWrites.ACTIVITY.inKeyOrder(FeedWrites.ACTIVITY.mergedInBatch(
                     newFacts.stream().filter(FeedEntry::activity).map(FeedWrites.DailyActivity::of).toList()));
             if (counts.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            counts.sort(Comparator.comparing(count -> FeedWrites.ACTIVITY.key(count).toString()));
             return execute(FeedWrites.ACTIVITY.upsert(), Tuple.tuple(FeedWrites.ACTIVITY.arrays(counts)))
                     .invoke(tally::activityCounted).replaceWithVoid();
         }
