@@ -1,7 +1,6 @@
 package dev.orgpulse.projector.fold;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,7 +77,7 @@ final class PayloadFields {
         }
         try {
             Instant instant = value.isNumber() ? Instant.ofEpochSecond(value.longValue())
-                    : OffsetDateTime.parse(value.asText()).toInstant();
+                    : IsoTimestamps.parse(value.asText());
             if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
                 throw new MalformedRecordException(pointer + " is out of range: " + value.asText());
             }

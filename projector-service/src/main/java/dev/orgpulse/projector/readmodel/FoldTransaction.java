@@ -295,18 +295,26 @@ public class FoldTransaction {
             sorted.sort(Comparator.comparing(FeedEntry::naturalKey));
             return execute(FeedWrites.FACTS.upsert(), Tuple.tuple(FeedWrites.FACTS.arrays(sorted)))
                     .map(inserted -> FeedWrites.newFacts(facts, firstColumn(inserted)))
-                    .chain(newFacts -> Uni.join().all(countActivity(newFacts), insertItems(newFacts)).andFailFast())
+                    .chain(newFacts -> {
+                        List<Uni<Void>> writes = new ArrayList<>();
+                        FeedWrites.TOTALS.forEach(totals -> writes.add(addTo(totals, newFacts)));
+                        writes.add(insertItems(newFacts));
+                        return Uni.join().all(writes).andFailFast();
+                    })
                     .replaceWithVoid();
         }
 
-        private Uni<Void> countActivity(List<FeedEntry> newFacts) {
-            List<FeedWrites.DailyActivity> counts = FeedWrites.ACTIVITY.inKeyOrder(FeedWrites.ACTIVITY.mergedInBatch(
-                    newFacts.stream().filter(FeedEntry::activity).map(FeedWrites.DailyActivity::of).toList()));
-            if (counts.isEmpty()) {
+        private <T> Uni<Void> addTo(FeedWrites.Totals<T> totals, List<FeedEntry> newFacts) {
+            List<T> rows = totals.table().inKeyOrder(totals.table().mergedInBatch(totals.of(newFacts)));
+            if (rows.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return execute(FeedWrites.ACTIVITY.upsert(), Tuple.tuple(FeedWrites.ACTIVITY.arrays(counts)))
-                    .invoke(tally::activityCounted).replaceWithVoid();
+            return execute(totals.table().upsert(), Tuple.tuple(totals.table().arrays(rows)))
+                    .invoke(changed -> {
+                        if (changed.size() > 0) {
+                            tally.tableChanged(totals.table());
+                        }
+                    }).replaceWithVoid();
         }
 
         /** In log order, so that the ids grow with it. */
