@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.orgpulse.eventlog.IsoTimestamps;
 import dev.orgpulse.eventlog.MalformedRecordException;
 
 /** Reading fields of a webhook payload; a missing required field makes the record malformed (a dead letter). */

@@ -1,4 +1,4 @@
-package dev.orgpulse.projector.fold;
+package dev.orgpulse.eventlog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

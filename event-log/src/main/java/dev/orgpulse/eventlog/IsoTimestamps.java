@@ -1,4 +1,4 @@
-package dev.orgpulse.projector.fold;
+package dev.orgpulse.eventlog;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
- * Reads the timestamps GitHub writes ({@code 2019-05-15T15:20:33Z}, {@code 2019-05-15T17:20:33+02:00}, with or
- * without a fraction of a second) without {@code DateTimeFormatter}, which took a sixth of the fold's time: a payload
- * carries a dozen of them. Any other form, or a date that does not exist, goes through {@link OffsetDateTime#parse},
+ * Reads the timestamps GitHub and the log's headers write ({@code 2019-05-15T15:20:33Z},
+ * {@code 2019-05-15T17:20:33+02:00}, with or without a fraction of a second) without {@code DateTimeFormatter}, which
+ * took a sixth of the fold's time: a payload carries a dozen of them. Any other form, or a date that does not exist, goes through {@link OffsetDateTime#parse},
  * which decides it.
  */
-final class IsoTimestamps {
+public final class IsoTimestamps {
 
     private static final int[] NANOS_PER_DIGIT = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10,
         1};
@@ -20,7 +20,7 @@ final class IsoTimestamps {
     }
 
     /** @throws java.time.format.DateTimeParseException when the text is not an ISO-8601 date-time with an offset */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         Instant instant = common(text);
         return instant != null ? instant : OffsetDateTime.parse(text).toInstant();
     }
