@@ -60,7 +60,7 @@ public record DeliveryMetadata(
                     required(headers, LogHeaders.SOURCE),
                     required(headers, LogHeaders.EVENT_TYPE),
                     required(headers, LogHeaders.DELIVERY_ID),
-                    Instant.parse(required(headers, LogHeaders.RECEIVED_AT)),
+                    IsoTimestamps.parse(required(headers, LogHeaders.RECEIVED_AT)),
                     optional(headers, LogHeaders.CONTENT_TYPE),
                     optional(headers, LogHeaders.VERIFIED_BY),
                     required(headers, LogHeaders.CONTRACT_VERSION));

@@ -3,8 +3,14 @@ package dev.orgpulse.eventlog;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a GitHub webhook body as it is stored on the log. GitHub sends either JSON or a form with a
@@ -15,6 +21,7 @@ public final class GitHubPayloads {
 
     public static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
     private static final String FORM_FIELD = "payload=";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private GitHubPayloads() {
     }
@@ -24,16 +31,74 @@ public final class GitHubPayloads {
      * @throws MalformedRecordException when the body is not JSON, or a form without a JSON {@code payload}
      */
     public static JsonNode parse(byte[] body, String contentType) {
-        String json = isForm(contentType) ? formPayload(body) : new String(body, StandardCharsets.UTF_8);
-        try {
-            JsonNode node = LogJson.MAPPER.readTree(json);
-            if (node == null || !node.isObject()) {
+        return parse(body, contentType, null);
+    }
+
+    /**
+     * The payload with only the members named {@code fields}, at any depth: GitHub's objects are mostly hypermedia
+     * links and copies of the repository, and a reader that needs a few dozen fields need not build a tree of
+     * hundreds. The body is still read whole, so invalid JSON anywhere is refused all the same.
+     *
+     * @param fields the member names to keep; {@code null} keeps every member
+     */
+    public static JsonNode parse(byte[] body, String contentType, Set<String> fields) {
+        try (JsonParser parser = isForm(contentType)
+                ? LogJson.MAPPER.createParser(formPayload(body))
+                : LogJson.MAPPER.createParser(body)) {
+            if (fields == null) {
+                JsonNode node = LogJson.MAPPER.readTree(parser);
+                if (node == null || !node.isObject()) {
+                    throw new MalformedRecordException("payload is not a JSON object");
+                }
+                return node;
+            }
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedRecordException("payload is not a JSON object");
             }
-            return node;
+            return object(parser, fields);
         } catch (IOException e) {
             throw new MalformedRecordException("payload is not valid JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** The object the parser stands at the start of, with the named members only; leaves it at the object's end. */
+    private static ObjectNode object(JsonParser parser, Set<String> fields) throws IOException {
+        ObjectNode object = NODES.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (fields.contains(name)) {
+                object.set(name, value(parser, value, fields));
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return object;
+    }
+
+    private static JsonNode value(JsonParser parser, JsonToken token, Set<String> fields) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> object(parser, fields);
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY;
+                        element = parser.nextToken()) {
+                    array.add(value(parser, element, fields));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> NODES.numberNode(parser.getIntValue());
+                case LONG -> NODES.numberNode(parser.getLongValue());
+                default -> NODES.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw new MalformedRecordException("unexpected " + token + " in the payload");
+        };
     }
 
     /**

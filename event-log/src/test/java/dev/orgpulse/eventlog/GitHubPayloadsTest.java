@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +57,35 @@ class GitHubPayloadsTest {
                 () -> GitHubPayloads.parse("{nope".getBytes(StandardCharsets.UTF_8), "application/json"));
         assertThrows(MalformedRecordException.class,
                 () -> GitHubPayloads.parse("other=1".getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded"));
+    }
+
+    @Test
+    void keepsTheNamedMembersAtEveryDepthAndNothingElse() {
+        byte[] body = """
+                {"repository": {"id": 7, "full_name": "acme/api", "hooks_url": "https://x", "owner": {"login": "acme"}},
+                 "commits": [{"id": "abc", "added": ["a.java"], "url": "https://y"}], "draft": false, "size": 1.5,
+                 "sender": null}""".getBytes(StandardCharsets.UTF_8);
+
+        var payload = GitHubPayloads.parse(body, "application/json",
+                Set.of("repository", "id", "full_name", "owner", "login", "commits", "added", "draft", "sender"));
+
+        assertEquals("""
+                {"repository":{"id":7,"full_name":"acme/api","owner":{"login":"acme"}},\
+                "commits":[{"id":"abc","added":["a.java"]}],"draft":false,"sender":null}""", payload.toString());
+    }
+
+    @Test
+    void invalidJsonInAMemberLeftOutIsStillRefused() {
+        byte[] body = "{\"id\": 1, \"left_out\": [1, 2}".getBytes(StandardCharsets.UTF_8);
+
+        assertThrows(MalformedRecordException.class, () -> GitHubPayloads.parse(body, null, Set.of("id")));
+    }
+
+    @Test
+    void aFormBodyIsReadTheSameWay() {
+        String json = "{\"id\": 1, \"left_out\": true}";
+        byte[] form = ("payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8)).getBytes(StandardCharsets.US_ASCII);
+
+        assertEquals("{\"id\":1}", GitHubPayloads.parse(form, GitHubPayloads.FORM_CONTENT_TYPE, Set.of("id")).toString());
     }
 }

@@ -1,11 +1,11 @@
 package dev.orgpulse.projector.fold;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.orgpulse.eventlog.IsoTimestamps;
 import dev.orgpulse.eventlog.MalformedRecordException;
 
 /** Reading fields of a webhook payload; a missing required field makes the record malformed (a dead letter). */
@@ -78,7 +78,7 @@ final class PayloadFields {
         }
         try {
             Instant instant = value.isNumber() ? Instant.ofEpochSecond(value.longValue())
-                    : OffsetDateTime.parse(value.asText()).toInstant();
+                    : IsoTimestamps.parse(value.asText());
             if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
                 throw new MalformedRecordException(pointer + " is out of range: " + value.asText());
             }

@@ -3,6 +3,7 @@ package dev.orgpulse.projector.fold;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -31,17 +32,23 @@ public final class RecordFolder {
      */
     private final Map<String, Map<String, BodyFold>> folds;
 
+    /** Parses only the members the folds read ({@link FoldedMembers}). */
     public RecordFolder() {
-        Map<String, BodyFold> github = githubFolds();
+        this(FoldedMembers.NAMES);
+    }
+
+    /** @param members the member names a GitHub payload is parsed into; {@code null} parses it whole */
+    RecordFolder(Set<String> members) {
+        Map<String, BodyFold> github = parsing(githubFolds(), members);
         folds = Map.of(
                 Sources.GITHUB, github,
-                Sources.GITHUB_BACKFILL, backfillFolds(github),
+                Sources.GITHUB_BACKFILL, parsing(backfillFolds(), members),
                 Sources.PUBSUB, workspaceFolds(),
                 Sources.MEET_API, meetApiFolds());
     }
 
     /** The GitHub event types that tell what people do. */
-    private static Map<String, BodyFold> githubFolds() {
+    private static Map<String, GitHubEventFold> githubFolds() {
         return Map.ofEntries(
                 github("push", new PushFold()),
                 github("pull_request", new PullRequestFold()),
@@ -67,11 +74,18 @@ public final class RecordFolder {
      * What the ingest's backfill learned from GitHub's API: webhook-shaped records folded like webhooks, and commits
      * without a push.
      */
-    private static Map<String, BodyFold> backfillFolds(Map<String, BodyFold> github) {
-        Map<String, BodyFold> backfill = new HashMap<>(github);
-        Map.Entry<String, BodyFold> commits = github(BackfilledCommitsFold.COMMITS, new BackfilledCommitsFold());
-        backfill.put(commits.getKey(), commits.getValue());
+    private static Map<String, GitHubEventFold> backfillFolds() {
+        Map<String, GitHubEventFold> backfill = new HashMap<>(githubFolds());
+        backfill.put(BackfilledCommitsFold.COMMITS, new BackfilledCommitsFold());
         return Map.copyOf(backfill);
+    }
+
+    /** The folds of GitHub payloads, each reading the body parsed into the given members. */
+    private static Map<String, BodyFold> parsing(Map<String, GitHubEventFold> folds, Set<String> members) {
+        Map<String, BodyFold> parsing = new HashMap<>();
+        folds.forEach((eventType, fold) -> parsing.put(eventType, (delivery, body) -> fold.fold(delivery,
+                GitHubPayloads.parse(body, delivery.contentType(), members))));
+        return Map.copyOf(parsing);
     }
 
     /** Meet's meetings and sessions, and the lifecycle of the Workspace Events subscription that delivers them. */
@@ -94,9 +108,8 @@ public final class RecordFolder {
                 JsonBodies.object(body, "the Meet API's participant")));
     }
 
-    private static Map.Entry<String, BodyFold> github(String eventType, GitHubEventFold fold) {
-        return Map.entry(eventType, (delivery, body) -> fold.fold(delivery,
-                GitHubPayloads.parse(body, delivery.contentType())));
+    private static Map.Entry<String, GitHubEventFold> github(String eventType, GitHubEventFold fold) {
+        return Map.entry(eventType, fold);
     }
 
     private static Map.Entry<String, BodyFold> workspace(String eventType, WorkspaceEventFold fold) {

@@ -51,10 +51,6 @@ final class BatchTally {
         touched = true;
     }
 
-    void activityCounted() {
-        changed(ReadModel.HEATMAP);
-    }
-
     void feedItemAdded(long id, FeedEntry entry) {
         if (entry.activity()) {
             changed(ReadModel.FEED, ReadModel.STATS, ReadModel.CONTRIBUTORS, ReadModel.REPOS, ReadModel.HEATMAP);

@@ -8,18 +8,24 @@ import static dev.orgpulse.projector.readmodel.ReadModelTable.Type.INT;
 import static dev.orgpulse.projector.readmodel.ReadModelTable.Type.TEXT;
 import static dev.orgpulse.projector.readmodel.ReadModelTable.Type.TIMESTAMPTZ;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
+import dev.orgpulse.eventlog.ReadModel;
 import dev.orgpulse.projector.fold.FeedEntry;
+import dev.orgpulse.projector.fold.FeedKind;
 
 /**
- * The feed's three tables. A fact new to {@code feed_fact} counts in its day's activity ({@code daily_activity})
- * and becomes a feed item ({@code feed_item}); a fact seen before has no second effect, even when its item has been
- * trimmed from the feed since. Which read models change is told by what was new (see {@link BatchTally}).
+ * The feed's tables. A fact new to {@code feed_fact} counts in the totals ({@code daily_activity},
+ * {@code last_active}, {@code hourly_commits}) and becomes a feed item ({@code feed_item}); a fact seen before has no
+ * second effect, even when its item has been trimmed from the feed since. Which read models change is told by what was new (see {@link BatchTally}).
  */
 final class FeedWrites {
 
@@ -36,6 +42,44 @@ final class FeedWrites {
         }
     }
 
+    /** When a repository or a person was last active (an activity fact), by people or by bots. */
+    record LastActive(String subjectKind, String subject, boolean bot, Instant at) {
+
+        static final String REPOSITORY = "repo";
+        static final String PERSON = "dev";
+
+        static Stream<LastActive> of(FeedEntry entry) {
+            return Stream.of(new LastActive(REPOSITORY, Long.toString(entry.repoId()), entry.bot(), entry.occurredAt()),
+                    new LastActive(PERSON, entry.dev(), entry.bot(), entry.occurredAt()));
+        }
+
+        LastActive later(LastActive other) {
+            return other.at.isAfter(at) ? other : this;
+        }
+    }
+
+    /** One commit to add to its hour's count. */
+    record HourlyCommits(Instant hour, boolean bot, int commits) {
+
+        static Stream<HourlyCommits> of(FeedEntry entry) {
+            return entry.kind() == FeedKind.COMMIT
+                    ? Stream.of(new HourlyCommits(entry.occurredAt().truncatedTo(ChronoUnit.HOURS), entry.bot(), 1))
+                    : Stream.empty();
+        }
+
+        HourlyCommits plus(HourlyCommits other) {
+            return new HourlyCommits(hour, bot, commits + other.commits);
+        }
+    }
+
+    /** A table of totals that the activity facts new to {@code feed_fact} add to. */
+    record Totals<T>(ReadModelTable<T> table, Function<FeedEntry, Stream<T>> rows) {
+
+        List<T> of(List<FeedEntry> newFacts) {
+            return newFacts.stream().filter(FeedEntry::activity).flatMap(rows).toList();
+        }
+    }
+
     /** Every fact the feed was given, kept for good; the first of a batch is the one kept. */
     static final ReadModelTable<FeedEntry> FACTS = ReadModelTable.insertOnce("feed_fact", FeedEntry.class, Set.of(), 1,
             List.of(column("natural_key", TEXT, FeedEntry::naturalKey),
@@ -46,11 +90,32 @@ final class FeedWrites {
 
     /** Counts add up, in a batch as across batches. */
     static final ReadModelTable<DailyActivity> ACTIVITY = ReadModelTable.ruled("daily_activity", DailyActivity.class,
-            Set.of(), 4,
+            Set.of(ReadModel.HEATMAP), 4,
             List.of(column("day", DATE, DailyActivity::day), column("repo_id", BIGINT, DailyActivity::repoId),
                     column("dev", TEXT, DailyActivity::dev), column("is_bot", BOOLEAN, DailyActivity::bot),
                     column("items", INT, DailyActivity::items)),
             "DO UPDATE SET items = t.items + EXCLUDED.items", DailyActivity::plus);
+
+    /**
+     * What {@code /api/stats} counts, kept up to date so that its cost per change notice does not grow with the
+     * window: active repositories and people are those last active since the window's start, commits are summed by
+     * hour.
+     */
+    static final ReadModelTable<LastActive> LAST_ACTIVE = ReadModelTable.ruled("last_active", LastActive.class,
+            Set.of(ReadModel.STATS), 3,
+            List.of(column("subject_kind", TEXT, LastActive::subjectKind), column("subject", TEXT, LastActive::subject),
+                    column("is_bot", BOOLEAN, LastActive::bot), column("at", TIMESTAMPTZ, LastActive::at)),
+            "DO UPDATE SET at = EXCLUDED.at WHERE EXCLUDED.at > t.at", LastActive::later);
+
+    static final ReadModelTable<HourlyCommits> HOURLY_COMMITS = ReadModelTable.ruled("hourly_commits",
+            HourlyCommits.class, Set.of(ReadModel.STATS), 2,
+            List.of(column("hour", TIMESTAMPTZ, HourlyCommits::hour), column("is_bot", BOOLEAN, HourlyCommits::bot),
+                    column("commits", INT, HourlyCommits::commits)),
+            "DO UPDATE SET commits = t.commits + EXCLUDED.commits", HourlyCommits::plus);
+
+    /** The totals of activity facts: the heatmap's days, and the top-line stats. */
+    static final List<Totals<?>> TOTALS = List.of(new Totals<>(ACTIVITY, entry -> Stream.of(DailyActivity.of(entry))),
+            new Totals<>(LAST_ACTIVE, LastActive::of), new Totals<>(HOURLY_COMMITS, HourlyCommits::of));
 
     /** The feed, in log order (ids grow with it); written with its ids returned for the change notice. */
     static final ReadModelTable<FeedEntry> ITEMS = ReadModelTable.insertOnce("feed_item", FeedEntry.class, Set.of(), 1,

@@ -268,8 +268,7 @@ public class FoldTransaction {
             if (rows.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            List<T> merged = table.mergedInBatch(rows);
-            merged.sort(Comparator.comparing(row -> table.key(row).toString()));
+            List<T> merged = table.inKeyOrder(table.mergedInBatch(rows));
             Uni<List<T>> toWrite = table.mergesWithStored() ? mergedWithStored(table, merged)
                     : Uni.createFrom().item(merged);
             return toWrite.chain(written -> written.isEmpty() ? Uni.createFrom().item(List.<String>of())
@@ -326,19 +325,26 @@ public class FoldTransaction {
             sorted.sort(Comparator.comparing(FeedEntry::naturalKey));
             return execute(FeedWrites.FACTS.upsert(), Tuple.tuple(FeedWrites.FACTS.arrays(sorted)))
                     .map(inserted -> FeedWrites.newFacts(facts, firstColumn(inserted)))
-                    .chain(newFacts -> Uni.join().all(countActivity(newFacts), insertItems(newFacts)).andFailFast())
+                    .chain(newFacts -> {
+                        List<Uni<Void>> writes = new ArrayList<>();
+                        FeedWrites.TOTALS.forEach(totals -> writes.add(addTo(totals, newFacts)));
+                        writes.add(insertItems(newFacts));
+                        return Uni.join().all(writes).andFailFast();
+                    })
                     .replaceWithVoid();
         }
 
-        private Uni<Void> countActivity(List<FeedEntry> newFacts) {
-            List<FeedWrites.DailyActivity> counts = new ArrayList<>(FeedWrites.ACTIVITY.mergedInBatch(
-                    newFacts.stream().filter(FeedEntry::activity).map(FeedWrites.DailyActivity::of).toList()));
-            if (counts.isEmpty()) {
+        private <T> Uni<Void> addTo(FeedWrites.Totals<T> totals, List<FeedEntry> newFacts) {
+            List<T> rows = totals.table().inKeyOrder(totals.table().mergedInBatch(totals.of(newFacts)));
+            if (rows.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            counts.sort(Comparator.comparing(count -> FeedWrites.ACTIVITY.key(count).toString()));
-            return execute(FeedWrites.ACTIVITY.upsert(), Tuple.tuple(FeedWrites.ACTIVITY.arrays(counts)))
-                    .invoke(tally::activityCounted).replaceWithVoid();
+            return execute(totals.table().upsert(), Tuple.tuple(totals.table().arrays(rows)))
+                    .invoke(changed -> {
+                        if (changed.size() > 0) {
+                            tally.tableChanged(totals.table());
+                        }
+                    }).replaceWithVoid();
         }
 
         /** In log order, so that the ids grow with it. */

@@ -136,6 +136,18 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
         return new ArrayList<>(byKey.values());
     }
 
+    /** The rows sorted by key, as the batch writes them (one order of row locks for every projector). */
+    List<T> inKeyOrder(List<T> rows) {
+        List<Map.Entry<String, T>> keyed = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            keyed.add(Map.entry(key(row).toString(), row));
+        }
+        keyed.sort(Map.Entry.comparingByKey());
+        List<T> sorted = new ArrayList<>(keyed.size());
+        keyed.forEach(entry -> sorted.add(entry.getValue()));
+        return sorted;
+    }
+
     private record Revised<T>(T row, String revision) {
     }
 

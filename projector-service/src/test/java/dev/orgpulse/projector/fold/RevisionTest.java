@@ -15,41 +15,60 @@ class RevisionTest {
     private static final Instant EARLY = Instant.parse("2019-05-15T15:20:33Z");
     private static final Instant LATE = Instant.parse("2019-05-15T15:20:34Z");
 
+    private record Picture(String value) {
+    }
+
+    private static final Picture A = new Picture("a");
+    private static final Picture B = new Picture("b");
+    private static final Picture X = new Picture("x");
+
     @Test
     void byTimeTheNewerWinsWhateverItsRank() {
-        assertTrue(Revision.byTime(LATE, 0, "a").compareTo(Revision.byTime(EARLY, 9, "b")) > 0);
+        assertTrue(Revision.byTime(LATE, 0, A).compareTo(Revision.byTime(EARLY, 9, B)) > 0);
     }
 
     @Test
     void byTimeTheHigherRankWinsAtTheSameTime() {
-        assertTrue(Revision.byTime(EARLY, 2, "a").compareTo(Revision.byTime(EARLY, 1, "b")) > 0);
+        assertTrue(Revision.byTime(EARLY, 2, A).compareTo(Revision.byTime(EARLY, 1, B)) > 0);
     }
 
     @Test
     void byProgressTheFurtherWinsWhateverItsTime() {
-        assertTrue(Revision.byProgress(2, EARLY, "a").compareTo(Revision.byProgress(1, LATE, "b")) > 0);
-        assertTrue(Revision.byProgress(1, LATE, "a").compareTo(Revision.byProgress(1, EARLY, "b")) > 0);
+        assertTrue(Revision.byProgress(2, EARLY, A).compareTo(Revision.byProgress(1, LATE, B)) > 0);
+        assertTrue(Revision.byProgress(1, LATE, A).compareTo(Revision.byProgress(1, EARLY, B)) > 0);
     }
 
     @Test
     void differentContentNeverTiesAndTheSameContentAlwaysDoes() {
-        assertNotEquals(Revision.byTime(EARLY, 0, List.of("a")), Revision.byTime(EARLY, 0, List.of("b")));
-        assertEquals(Revision.byTime(EARLY, 0, List.of("a")), Revision.byTime(EARLY, 0, List.of("a")));
+        assertNotEquals(Revision.byTime(EARLY, 0, A), Revision.byTime(EARLY, 0, B));
+        assertEquals(Revision.byTime(EARLY, 0, A), Revision.byTime(EARLY, 0, A));
     }
 
     @Test
     void timesSortAcrossCenturiesAndMissingTimesSortFirst() {
-        List<String> sorted = List.of(Revision.byTime(null, 0, "x"),
-                Revision.byTime(Instant.parse("0001-01-01T00:00:01Z"), 0, "x"),
-                Revision.byTime(Instant.parse("1999-12-31T23:59:59.999Z"), 0, "x"),
-                Revision.byTime(Instant.parse("2000-01-01T00:00:00Z"), 0, "x"),
-                Revision.byTime(Instant.parse("9999-12-31T23:59:59Z"), 0, "x"));
+        List<String> sorted = List.of(Revision.byTime(null, 0, X),
+                Revision.byTime(Instant.parse("0001-01-01T00:00:01Z"), 0, X),
+                Revision.byTime(Instant.parse("1999-12-31T23:59:59.999Z"), 0, X),
+                Revision.byTime(Instant.parse("2000-01-01T00:00:00Z"), 0, X),
+                Revision.byTime(Instant.parse("9999-12-31T23:59:59Z"), 0, X));
 
         assertEquals(sorted, sorted.stream().sorted().toList());
     }
 
+    /** The stored revisions were digested from {@code toString()}: the same text keeps them valid. */
+    @Test
+    void theDigestedTextIsWhatTheRowPrints() {
+        CiRunRow run = new CiRunRow(7L, 2, 9L, "acme/api", null, "CI", 12, "push", "completed", "failure", "main",
+                "abc", "ada", false, EARLY, EARLY, LATE, 1L, null);
+        RepositoryRow repository = new RepositoryRow(9L, "acme/api", "acme", null, "main", false, true, false, EARLY,
+                LATE, RepositoryRow.Source.CARRIED);
+
+        assertEquals(run.toString(), Revision.printed(run));
+        assertEquals(repository.toString(), Revision.printed(repository));
+    }
+
     @Test
     void aRankIsTwoDigits() {
-        assertThrows(IllegalArgumentException.class, () -> Revision.byTime(EARLY, 100, "x"));
+        assertThrows(IllegalArgumentException.class, () -> Revision.byTime(EARLY, 100, X));
     }
 }

@@ -24,6 +24,13 @@ public record ReadWindow(Instant now, int days, boolean includeBots) {
         return now.minus(days, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC);
     }
 
+    /** The first whole hour of the window: totals kept per hour count from here, the feed before it. */
+    public OffsetDateTime firstWholeHour() {
+        OffsetDateTime since = since();
+        OffsetDateTime hour = since.truncatedTo(ChronoUnit.HOURS);
+        return hour.equals(since) ? hour : hour.plusHours(1);
+    }
+
     public LocalDate today() {
         return LocalDate.ofInstant(now, ZoneOffset.UTC);
     }

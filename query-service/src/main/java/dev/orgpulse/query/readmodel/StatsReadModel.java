@@ -17,16 +17,26 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class StatsReadModel {
 
+    /**
+     * Each part reads what the fold keeps for it ({@code last_active}, {@code hourly_commits}, indexes on pull
+     * requests), never the window's feed: the cost of an answer, paid again after every change notice, does not grow
+     * with the window. The commits of the window's first, partial hour ({@code $1} to {@code $3}) are the only feed
+     * items read.
+     */
     private static final String TOTALS = """
-            WITH recent AS (SELECT f.kind, f.dev, coalesce(f.repo_id::text, f.repo) AS repo FROM feed_item f WHERE %s),
-                 prs AS (SELECT pr.state, pr.merged_at, coalesce(r.deleted, FALSE) AS repo_deleted
-                         FROM pull_request pr LEFT JOIN repository r ON r.id = pr.repo_id WHERE $2 OR NOT pr.is_bot)
-            SELECT (SELECT count(*) FROM recent WHERE kind = 'commit') AS commits,
-                   (SELECT count(DISTINCT repo) FROM recent) AS repos_active,
-                   (SELECT count(*) FROM prs WHERE state = 'open' AND NOT repo_deleted) AS prs_open,
-                   (SELECT count(*) FROM prs WHERE merged_at >= $1) AS prs_merged,
-                   (SELECT count(DISTINCT dev) FROM recent) AS people_active
-            """.formatted(Rows.ACTIVITY_IN_WINDOW);
+            SELECT (SELECT coalesce(sum(commits), 0) FROM hourly_commits WHERE hour >= $3 AND ($2 OR NOT is_bot))
+                   + (SELECT count(*) FROM feed_item f
+                      WHERE f.occurred_at >= $1 AND f.occurred_at < $3 AND ($2 OR NOT f.is_bot) AND f.is_activity
+                        AND f.kind = 'commit') AS commits,
+                   (SELECT count(DISTINCT subject) FROM last_active
+                    WHERE subject_kind = 'repo' AND at >= $1 AND ($2 OR NOT is_bot)) AS repos_active,
+                   (SELECT count(*) FROM pull_request pr LEFT JOIN repository r ON r.id = pr.repo_id
+                    WHERE pr.state = 'open' AND NOT coalesce(r.deleted, FALSE) AND ($2 OR NOT pr.is_bot)) AS prs_open,
+                   (SELECT count(*) FROM pull_request pr
+                    WHERE pr.merged_at >= $1 AND ($2 OR NOT pr.is_bot)) AS prs_merged,
+                   (SELECT count(DISTINCT subject) FROM last_active
+                    WHERE subject_kind = 'dev' AND at >= $1 AND ($2 OR NOT is_bot)) AS people_active
+            """;
 
     private final Pool pool;
     private final ReadWindows windows;
@@ -40,7 +50,7 @@ public class StatsReadModel {
     public Uni<Stats> current() {
         ReadWindow window = windows.current();
         return pool.preparedQuery(TOTALS)
-                .execute(Tuple.of(window.since(), window.includeBots()))
+                .execute(Tuple.of(window.since(), window.includeBots(), window.firstWholeHour()))
                 .map(rows -> totals(rows.iterator().next()));
     }
 

@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.Config;
@@ -23,7 +24,7 @@ public final class ReadModelRows {
     }
 
     public static void clear() {
-        execute("TRUNCATE feed_item, feed_fact, daily_activity, pull_request, pr_review, ci_run, ci_job, repository,"
+        execute("TRUNCATE feed_item, feed_fact, daily_activity, last_active, hourly_commits, pull_request, pr_review, ci_run, ci_job, repository,"
                 + " person, git_commit, deployment, deployment_status, meet_conference, meet_participant_session, meet_participant, meet_subscription RESTART IDENTITY");
         execute("UPDATE read_model_status SET updated_at = NULL");
     }
@@ -38,7 +39,8 @@ public final class ReadModelRows {
     }
 
     /**
-     * A feed item as the projector writes it: a new activity is also counted in {@code daily_activity}.
+     * A feed item as the projector writes it: a new activity is also counted in {@code daily_activity},
+     * {@code last_active} and {@code hourly_commits}.
      *
      * @param repoId   the repository's stable id, through which its current name is shown
      * @param activity whether the kind counts in the people metrics ({@code ci_failed}, {@code branch_created}, ... do not)
@@ -66,11 +68,26 @@ public final class ReadModelRows {
             }
             if (activity) {
                 dailyActivity(LocalDate.ofInstant(at, ZoneOffset.UTC), repoId, dev, bot, 1);
+                lastActive("repo", Long.toString(repoId), bot, at);
+                lastActive("dev", dev, bot, at);
+                if (kind.equals("commit")) {
+                    update("""
+                            INSERT INTO hourly_commits AS h (hour, is_bot, commits) VALUES (?, ?, 1)
+                            ON CONFLICT (hour, is_bot) DO UPDATE SET commits = h.commits + 1""",
+                            Timestamp.from(at.truncatedTo(ChronoUnit.HOURS)), bot);
+                }
             }
             return id;
         } catch (SQLException e) {
             throw new IllegalStateException("feed item not written", e);
         }
+    }
+
+    private static void lastActive(String subjectKind, String subject, boolean bot, Instant at) {
+        update("""
+                INSERT INTO last_active AS a (subject_kind, subject, is_bot, at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (subject_kind, subject, is_bot) DO UPDATE SET at = GREATEST(a.at, EXCLUDED.at)""",
+                subjectKind, subject, bot, Timestamp.from(at));
     }
 
     /** A fact the feed was given, kept beyond the feed's window (as {@code ready_for_review} facts are read). */
