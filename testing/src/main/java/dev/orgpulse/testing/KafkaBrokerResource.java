@@ -3,6 +3,7 @@ package dev.orgpulse.testing;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -10,7 +11,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 import dev.orgpulse.eventlog.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -35,9 +38,19 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
                 })
                 .start();
         try (Admin admin = admin()) {
-            admin.createTopics(Topics.ALL.stream()
+            Map<String, KafkaFuture<Void>> created = admin.createTopics(Topics.ALL.stream()
                     .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.config())).toList())
-                    .all().get(30, TimeUnit.SECONDS);
+                    .values();
+            for (KafkaFuture<Void> topic : created.values()) {
+                try {
+                    topic.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    // on a busy machine the admin client sends a request again that the broker had already done
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
         } catch (Exception e) {
             throw new IllegalStateException("could not create the log's topics", e);
         }
