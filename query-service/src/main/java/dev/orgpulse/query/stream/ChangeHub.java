@@ -1,6 +1,5 @@
 package dev.orgpulse.query.stream;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,11 +9,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
-/** Fans the stream messages of each change notice out to every connected stream client. */
+/** Fans what each change notice brings out to every connected stream client. */
 @ApplicationScoped
 public class ChangeHub {
 
-    private final BroadcastProcessor<StreamMessage> broadcast = BroadcastProcessor.create();
+    private final BroadcastProcessor<FeedChange> broadcast = BroadcastProcessor.create();
     private final AtomicInteger listeners = new AtomicInteger();
 
     public ChangeHub(MeterRegistry metrics) {
@@ -24,12 +23,12 @@ public class ChangeHub {
     }
 
     /** Called by the one notice consumer, one notice at a time. */
-    public void publish(List<StreamMessage> messages) {
-        messages.forEach(broadcast::onNext);
+    void publish(FeedChange change) {
+        broadcast.onNext(change);
     }
 
     /** Hot: a subscriber sees what is published after it subscribed, and must take everything (unbounded request). */
-    public Multi<StreamMessage> live() {
+    Multi<FeedChange> live() {
         return broadcast
                 .onSubscription().invoke(listeners::incrementAndGet)
                 .onTermination().invoke(listeners::decrementAndGet);

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import dev.orgpulse.eventlog.FeedItem;
 import dev.orgpulse.eventlog.ReadModel;
 import dev.orgpulse.query.support.Browser;
 import dev.orgpulse.query.support.ChangeNotices;
 import dev.orgpulse.query.support.ReadModelRows;
+import dev.orgpulse.query.support.ReadModelRows.LogPlace;
 import dev.orgpulse.query.support.TestCaches;
 import dev.orgpulse.testing.KafkaBrokerResource;
 import dev.orgpulse.testing.PostgresDatabaseResource;
@@ -135,10 +135,10 @@ class WallBrowserTest {
     @Test
     void aNewItemAppearsInTheFeedWithinTwoSecondsWithItsPersonAndRepositoryLit() {
         openWall();
-        FeedItem item = feedItem("merged", "bob", "org/web", "Merge dark mode");
+        LogPlace item = feedItem("merged", "bob", "org/web", "Merge dark mode");
         long noticed = System.nanoTime();
 
-        ChangeNotices.publish(Set.of(ReadModel.FEED, ReadModel.STATS), List.of(item));
+        ChangeNotices.publishUpTo(Set.of(ReadModel.FEED, ReadModel.STATS), List.of(item));
 
         browser.await(LIVE, page -> firstFeedMessage().equals("Merge dark mode"));
         long shownAfterMs = (System.nanoTime() - noticed) / 1_000_000;
@@ -154,19 +154,19 @@ class WallBrowserTest {
     @Test
     void aDroppedStreamResumesFromItsLastEventWithoutLosingOrRepeatingAnItem() {
         openWall();
-        FeedItem seen = feedItem("commit", "alice", "org/api", "Seen before the drop");
-        ChangeNotices.publish(Set.of(ReadModel.FEED), List.of(seen));
+        LogPlace seen = feedItem("commit", "alice", "org/api", "Seen before the drop");
+        ChangeNotices.publishUpTo(Set.of(ReadModel.FEED), List.of(seen));
         browser.await(LOAD, page -> firstFeedMessage().equals("Seen before the drop"));
-        assertEquals(Long.toString(seen.id()), browser.script("return window.orgpulse.stream.lastEventId()"));
+        assertEquals("v1:" + seen.reached(), browser.script("return window.orgpulse.stream.lastEventId()"));
 
         browser.script("window.orgpulse.stream.drop()");
         browser.await(LOAD, page -> browser.find("#connection").getText().equals("disconnected"));
-        List<FeedItem> missed = new ArrayList<>();
+        List<LogPlace> missed = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             missed.add(feedItem("commit", "bob", "org/web", "Missed while away " + i));
         }
         // nobody listens on this page now: the notice reaches no browser
-        ChangeNotices.publish(Set.of(ReadModel.FEED), missed);
+        ChangeNotices.publishUpTo(Set.of(ReadModel.FEED), missed);
 
         browser.await(LOAD, page -> firstFeedMessage().equals("Missed while away 3"));
         browser.await(LOAD, page -> browser.find("#connection").getText().equals("live"));
@@ -176,7 +176,7 @@ class WallBrowserTest {
         assertEquals(List.of("Missed while away 3", "Missed while away 2", "Missed while away 1", "Seen before the drop"),
                 messages.subList(0, 4));
         assertEquals(1, messages.stream().filter("Seen before the drop"::equals).count());
-        assertEquals(Long.toString(missed.get(2).id()), browser.script("return window.orgpulse.stream.lastEventId()"));
+        assertEquals("v1:" + missed.get(2).reached(), browser.script("return window.orgpulse.stream.lastEventId()"));
         browser.screenshot("wall-resumed");
     }
 
@@ -243,9 +243,10 @@ class WallBrowserTest {
         return String.valueOf(browser.script("const e = document.querySelector(arguments[0]); return e ? e.className : ''", css));
     }
 
-    private static FeedItem feedItem(String kind, String dev, String repo, String message) {
-        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        long id = ReadModelRows.feedItem(at, kind, dev, repo, message, false);
-        return new FeedItem(id, at.getEpochSecond(), kind, dev, repo, message);
+    /** An item folded from the next record of partition 0, as the projector writes it. */
+    private static LogPlace feedItem(String kind, String dev, String repo, String message) {
+        LogPlace place = new LogPlace(0, ReadModelRows.nextOffset(), 0);
+        ReadModelRows.feedItemAt(place, Instant.now().truncatedTo(ChronoUnit.SECONDS), kind, dev, repo, message, false);
+        return place;
     }
 }
