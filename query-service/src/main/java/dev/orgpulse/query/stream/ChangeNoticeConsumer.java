@@ -51,8 +51,7 @@ public class ChangeNoticeConsumer {
         Map<Integer, Long> reached = notice.positions() == null ? Map.of() : notice.positions();
         Set<String> stale = ReadModelCaches.cachesOf(changed);
         return caches.invalidate(stale)
-                .chain(() -> pushed.segmentsTo(reached))
-                .chain(segments -> stats.current().map(totals -> new FeedChange(segments, totals)))
+                .chain(() -> pushed.changeTo(reached, stats.current()))
                 .invoke(hub::publish)
                 .invoke(change -> LOG.debugf("change notice committed at %s: emptied caches %s, pushed %d feed items",
                         notice.committedAt(), stale, change.itemCount()))

@@ -9,9 +9,10 @@ import dev.orgpulse.query.readmodel.FeedRange;
 
 /**
  * What one change notice brings every stream client: the feed items of the ranges the notice moved the log past (each
- * range with all of its items, so a client that had reached its start has them all), then fresh stats.
+ * range with all of its items, so a client that had reached its start has them all), then fresh stats; and how far
+ * the node has pushed the feed with it.
  */
-record FeedChange(List<Segment> segments, Stats stats) {
+record FeedChange(List<Segment> segments, Stats stats, FeedPositions reached) {
 
     /** One partition's range and its items (those of the window the stream shows), in position order. */
     record Segment(FeedRange range, List<FeedItemAt> items) {

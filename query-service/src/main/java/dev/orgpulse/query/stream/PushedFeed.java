@@ -3,13 +3,13 @@ package dev.orgpulse.query.stream;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import dev.orgpulse.query.api.Stats;
 import dev.orgpulse.query.readmodel.FeedRange;
 import dev.orgpulse.query.readmodel.FeedReadModel;
 import io.quarkus.runtime.StartupEvent;
@@ -26,10 +26,11 @@ public class PushedFeed {
     private static final Logger LOG = Logger.getLogger(PushedFeed.class);
 
     private final FeedReadModel feed;
-    private final AtomicReference<FeedPositions> pushed = new AtomicReference<>();
+    private final ChangeHub hub;
 
-    public PushedFeed(FeedReadModel feed) {
+    public PushedFeed(FeedReadModel feed, ChangeHub hub) {
         this.feed = feed;
+        this.hub = hub;
     }
 
     void startWhereTheFeedEnds(@Observes StartupEvent started) {
@@ -39,28 +40,22 @@ public class PushedFeed {
     }
 
     /**
-     * The items a notice brings, as segments; this node has pushed them once the caller publishes them. Called by the
-     * one notice consumer, one notice at a time.
+     * What a notice brings every stream client: the items up to its positions that this node has not pushed, and fresh
+     * stats. Called by the one notice consumer, one notice at a time; pushed once published on the hub.
      *
      * @param reached the notice's positions: next offset per partition of the log
      */
-    Uni<List<FeedChange.Segment>> segmentsTo(Map<Integer, Long> reached) {
+    Uni<FeedChange> changeTo(Map<Integer, Long> reached, Uni<Stats> stats) {
         return known().chain(from -> {
             List<FeedRange> ranges = from.rangesTo(reached);
-            if (ranges.isEmpty()) {
-                return Uni.createFrom().item(List.<FeedChange.Segment>of());
-            }
-            return feed.within(ranges, OptionalInt.empty())
-                    .map(items -> FeedChange.segments(ranges, items))
-                    .invoke(() -> pushed.set(from.through(ranges)));
+            Uni<List<FeedChange.Segment>> segments = ranges.isEmpty() ? Uni.createFrom().item(List.of())
+                    : feed.within(ranges, OptionalInt.empty()).map(items -> FeedChange.segments(ranges, items));
+            return segments.chain(read -> stats.map(totals -> new FeedChange(read, totals, from.through(ranges))));
         });
     }
 
     private Uni<FeedPositions> known() {
-        FeedPositions now = pushed.get();
-        if (now != null) {
-            return Uni.createFrom().item(now);
-        }
-        return feed.end().map(FeedPositions::of).map(end -> pushed.compareAndSet(null, end) ? end : pushed.get());
+        return hub.pushed().map(pushed -> Uni.createFrom().item(pushed))
+                .orElseGet(() -> feed.end().map(FeedPositions::of).map(hub::startAt));
     }
 }

@@ -22,19 +22,23 @@ final class ViewerFeed {
     private final StreamMessages messages;
     private final int pageSize;
     private final String version;
+    private final boolean resuming;
     private FeedPositions sent;
 
-    ViewerFeed(FeedReadModel feed, StreamMessages messages, int pageSize, String version, FeedPositions sent) {
+    /** @param resuming whether the client resumes from positions of its own, and may have missed items */
+    ViewerFeed(FeedReadModel feed, StreamMessages messages, int pageSize, String version, FeedPositions sent,
+            boolean resuming) {
         this.feed = feed;
         this.messages = messages;
         this.pageSize = pageSize;
         this.version = version;
         this.sent = sent;
+        this.resuming = resuming;
     }
 
-    /** Every item past the client's positions, a page at a time, until none is left. */
+    /** For a resuming client, every item past its positions, a page at a time, until none is left. */
     Multi<StreamMessage> missed() {
-        return pages(() -> feed.after(sent.asMap(), pageSize));
+        return resuming ? pages(() -> feed.after(sent.asMap(), pageSize)) : Multi.createFrom().empty();
     }
 
     /**

@@ -15,7 +15,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.queues.Queues;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.BackPressureFailure;
-import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * One viewer's stream: a first comment (so the response starts at once), the feed items missed since its
@@ -52,28 +51,32 @@ public class ViewerStreams {
             // listen before saying "connected" and before reading where the client stands: nothing published from
             // here on can fall in between, and what it repeats of the replay is not sent twice
             UnicastProcessor<FeedChange> live = UnicastProcessor.create(Queues.<FeedChange>get(LIVE_BUFFER).get(), null);
-            Cancellable listening = hub.live().subscribe().with(live::onNext, live::onError, live::onComplete);
-            Multi<StreamMessage> activity = start(resumeFrom).onItem().transformToMulti(viewer ->
-                    Multi.createBy().concatenating().streams(resumeFrom.isPresent() ? viewer.missed()
-                            : Multi.createFrom().empty(), live.onItem().transformToMultiAndConcatenate(viewer::take)));
+            ChangeHub.Listening listening = hub.listen(live);
+            Multi<StreamMessage> activity = start(resumeFrom, listening.from()).onItem().transformToMulti(viewer ->
+                    Multi.createBy().concatenating().streams(viewer.missed(),
+                            live.onItem().transformToMultiAndConcatenate(viewer::take)));
             return Multi.createBy().concatenating().streams(
                     Multi.createFrom().item(StreamMessage.CONNECTED),
                     Multi.createBy().merging().streams(activity, heartbeats()))
                     .onFailure(BackPressureFailure.class).invoke(slow -> LOG.info(
                             "stream client fell too far behind; closing its stream so it reconnects with Last-Event-ID"))
                     .onFailure(BackPressureFailure.class).recoverWithCompletion()
-                    .onTermination().invoke(listening::cancel);
+                    .onTermination().invoke(listening.subscription()::cancel);
         });
     }
 
-    /** Resumes from the client's id when it is of the version served now; otherwise starts where the feed ends. */
-    private Uni<ViewerFeed> start(Optional<StreamId> resumeFrom) {
+    /**
+     * Resumes from the client's id when it is of the version served now; otherwise starts where this node's stream
+     * stood when the client began listening (or, when the node has pushed nothing yet, where the feed ends).
+     */
+    private Uni<ViewerFeed> start(Optional<StreamId> resumeFrom, Optional<FeedPositions> pushedWhenListening) {
         return status.version().chain(version -> {
             Optional<FeedPositions> resumable = resumeFrom.filter(id -> id.version().equals(version))
-                    .map(StreamId::positions);
+                    .map(StreamId::positions).or(() -> pushedWhenListening);
             Uni<FeedPositions> from = resumable.isPresent() ? Uni.createFrom().item(resumable.get())
                     : feed.end().map(FeedPositions::of);
-            return from.map(positions -> new ViewerFeed(feed, messages, pageSize, version, positions));
+            boolean resuming = resumeFrom.filter(id -> id.version().equals(version)).isPresent();
+            return from.map(positions -> new ViewerFeed(feed, messages, pageSize, version, positions, resuming));
         });
     }
 

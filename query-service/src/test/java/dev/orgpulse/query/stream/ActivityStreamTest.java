@@ -157,16 +157,22 @@ class ActivityStreamTest {
     }
 
     @Test
-    void anIdOfAnotherVersionOrNoneOfOursStartsWhereTheFeedEnds() throws Exception {
-        feedItem(new LogPlace(5, ReadModelRows.nextOffset(), 0), "commit", "alice", "before the client came", false);
-        for (String id : List.of("v0:5.1.0", "42")) {
+    void withoutAnIdOfThisVersionAStreamStartsWhereTheNodesStreamStands() throws Exception {
+        try (SseReader earlier = SseReader.open(stream, VIEWER)) {
+            earlier.awaitComment("connected", PATIENCE);
+            LogPlace beforeAt = new LogPlace(5, ReadModelRows.nextOffset(), 0);
+            feedItem(beforeAt, "commit", "alice", "pushed before the client came", false);
+            ChangeNotices.publishUpTo(Set.of(ReadModel.FEED), List.of(beforeAt));
+            earlier.awaitEvent(event -> event.name().equals("activity"), PATIENCE);
+        }
+        for (String id : List.of("v0:5.1.0", "42", "not-an-id")) {
             try (SseReader reader = SseReader.open(stream, Map.of("Authorization", "Bearer test-viewer-key",
                     "Last-Event-ID", id))) {
                 reader.awaitComment("connected", PATIENCE);
                 LogPlace liveAt = new LogPlace(5, ReadModelRows.nextOffset(), 0);
-                feedItem(liveAt, "commit", "bob", "after " + id, false);
+                feedItem(liveAt, "commit", "bob", "after '" + id + "'", false);
                 ChangeNotices.publishUpTo(Set.of(ReadModel.FEED), List.of(liveAt));
-                assertEquals("after " + id, messageOf(reader.awaitEvent(event -> event.name().equals("activity"),
+                assertEquals("after '" + id + "'", messageOf(reader.awaitEvent(event -> event.name().equals("activity"),
                         PATIENCE)));
             }
         }
