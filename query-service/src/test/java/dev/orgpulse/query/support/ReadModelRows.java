@@ -59,6 +59,11 @@ public final class ReadModelRows {
         public String reached() {
             return partition + "." + offset + "." + (index + 1);
         }
+
+        /** The position a stream client reaches once it has been sent everything of this item's record. */
+        public String pastRecord() {
+            return partition + "." + (offset + 1) + ".0";
+        }
     }
 
     /** The log only grows: every record a test writes items of gets an offset no earlier test used. */
