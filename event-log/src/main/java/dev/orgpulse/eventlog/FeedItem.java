@@ -1,7 +1,7 @@
 package dev.orgpulse.eventlog;
 
 /**
- * One line of the activity feed, in the codewall shape plus the feed's own id (the SSE event id).
+ * One line of the activity feed, in the codewall shape plus the feed's own id.
  *
  * @param id   position in the feed; increases with every item written
  * @param ts   when it happened, epoch seconds

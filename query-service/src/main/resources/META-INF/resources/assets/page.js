@@ -1,6 +1,6 @@
 // A person's page (/people/{login}) and a repository's (/repos/{owner}/{repo}): the same panels as the wall, narrowed
 // by the API's dev= and repo= filters, and the stream's items that concern them arriving live.
-import { byId, el, getJson, avatar, repoLink, timeAgo, tickTimes, light, fillList } from './js/dom.js';
+import { byId, el, getJson, getJsonIfServed, fillPanels, untilLoaded, avatar, repoLink, timeAgo, tickTimes, light, fillList } from './js/dom.js';
 import { compact, utcDay } from './js/format.js';
 import { feedLine, ciRunTile, ciSummary, pullRequestLine } from './js/items.js';
 import { followStream, boundedRefresh } from './js/stream.js';
@@ -38,36 +38,82 @@ async function showHead() {
   }
 }
 
-async function refresh() {
-  const reads = [getJson(`api/heatmap?${filter}`), getJson(`api/events/recent?limit=50&${filter}`)];
-  if (kind === 'person') {
-    reads.push(getJson(`api/prs?author=${encodeURIComponent(subject)}&limit=20`),
-      getJson(`api/prs?reviewer=${encodeURIComponent(subject)}&limit=20`), getJson(`api/repos/top?limit=10&${filter}`));
-  } else {
-    reads.push(getJson(`api/prs?limit=20&${filter}`), getJson(`api/ci/runs?limit=40&${filter}`));
+function bars(list, rows, emptyText) {
+  const most = Math.max(1, ...rows.map((row) => row.count));
+  fillList(list, rows.map((row) => {
+    const bar = el('div', { cls: 'bar' });
+    bar.style.width = `${(100 * row.count) / most}%`;
+    return el('li', {}, row.label, el('span', { cls: 'count', text: row.count }), bar);
+  }), emptyText);
+}
+
+// ---- repositories or languages: the person's breakdown, languages once /api/people/{login}/activity serves them ----
+let breakdown = 'repos';
+let topRepos = [];
+let activity = null; // {days: {date: {repos, languages}}, language_days: {language: [dates]}} when served
+
+function showBreakdown() {
+  const languages = activity && Object.keys(activity.language_days || {}).length > 0;
+  byId('breakdown-toggle').hidden = !languages;
+  if (!languages) breakdown = 'repos';
+  for (const button of byId('breakdown-toggle').querySelectorAll('button')) {
+    button.setAttribute('aria-pressed', String(button.dataset.show === breakdown));
   }
-  const [days, events, prs, fourth, fifth] = await Promise.all(reads);
-  showActivity(days);
-  fillList(byId('feed'), events.map((event) => feedLine(event, false)), 'Nothing in the window.');
-  fillList(byId('prs'), prs.map(pullRequestLine), 'No pull requests.');
-  if (kind === 'person') {
-    fillList(byId('reviews'), fourth.map(pullRequestLine), 'No reviews given.');
-    const most = Math.max(1, ...fifth.map((repo) => repo.count));
-    fillList(byId('repos'), fifth.map((repo) => {
-      const bar = el('div', { cls: 'bar' });
-      bar.style.width = `${(100 * repo.count) / most}%`;
-      return el('li', {}, repoLink(repo.repo), el('span', { cls: 'count', text: repo.count }), bar);
-    }), 'No repository activity in the window.');
+  byId('repos-title-text').textContent = breakdown === 'repos' ? 'Repositories' : 'Languages';
+  if (breakdown === 'repos') {
+    bars(byId('repos'), topRepos.map((repo) => ({ label: repoLink(repo.repo), count: repo.count })),
+      'No repository activity in the window.');
   } else {
-    byId('ci-summary').textContent = ciSummary(fourth);
-    fillList(byId('ci-runs'), fourth.map(ciRunTile), 'No CI runs.');
+    const rows = Object.entries(activity.language_days).map(([language, dates]) => ({ label: el('span', { text: language }), count: dates.length }));
+    bars(byId('repos'), rows.sort((a, b) => b.count - a.count), 'No languages in the window.');
+  }
+  // each day of the calendar says what it was spent on, in the breakdown shown
+  for (const cell of byId('heatmap').querySelectorAll('span[data-date]')) {
+    const day = activity?.days?.[cell.dataset.date];
+    const spentOn = day ? (breakdown === 'repos' ? day.repos : day.languages) || [] : [];
+    cell.title = `${cell.dataset.date}: ${cell.dataset.count}${spentOn.length ? ` · ${spentOn.join(', ')}` : ''}`;
   }
 }
 
+function panels() {
+  const common = [
+    [() => getJson(`api/heatmap?${filter}`), showActivity],
+    [() => getJson(`api/events/recent?limit=50&${filter}`),
+      (events) => fillList(byId('feed'), events.map((event) => feedLine(event, false)), 'Nothing in the window.')],
+  ];
+  if (kind === 'person') {
+    const login = encodeURIComponent(subject);
+    return [...common,
+      [() => getJson(`api/prs?author=${login}&limit=20`), (prs) => fillList(byId('prs'), prs.map(pullRequestLine), 'No pull requests.')],
+      [() => getJson(`api/prs?reviewer=${login}&limit=20`), (prs) => fillList(byId('reviews'), prs.map(pullRequestLine), 'No reviews given.')],
+      [() => Promise.all([getJson(`api/repos/top?limit=10&${filter}`), getJsonIfServed(`api/people/${login}/activity`)]),
+        ([repos, served]) => {
+          topRepos = repos;
+          activity = served?.activity ?? null;
+          showBreakdown();
+        }]];
+  }
+  return [...common,
+    [() => getJson(`api/prs?limit=20&${filter}`), (prs) => fillList(byId('prs'), prs.map(pullRequestLine), 'No pull requests.')],
+    [() => getJson(`api/ci/runs?limit=40&${filter}`), (runs) => {
+      byId('ci-summary').textContent = ciSummary(runs);
+      fillList(byId('ci-runs'), runs.map(ciRunTile), 'No CI runs.');
+    }]];
+}
+
+const refresh = () => fillPanels(panels());
+
 async function start() {
   if (!subject || subject.includes('undefined')) throw new Error(`no ${kind} in ${location.pathname}`);
-  await Promise.all([showHead(), refresh()]);
   const refreshSoon = boundedRefresh(refresh, 5000);
+  byId('breakdown-toggle').addEventListener('click', (click) => {
+    const chosen = click.target.closest('button')?.dataset.show;
+    if (chosen) {
+      breakdown = chosen;
+      showBreakdown();
+    }
+  });
+  // follow the stream at once; a panel whose read fails is read again (and the others stay) until all are shown
   window.orgpulse = {
     stream: followStream({
       activity: (event) => {
@@ -86,6 +132,7 @@ async function start() {
     }),
   };
   tickTimes();
+  await Promise.all([untilLoaded(showHead), untilLoaded(refresh)]);
   document.body.dataset.ready = 'true';
 }
 

@@ -1,6 +1,6 @@
 // The wall: loads every panel, then follows the stream. Each activity animates into the feed and lights its person,
 // its repository and its day; the panels refresh at most every few seconds however busy the org is.
-import { byId, el, getJson, personLink, repoLink, avatar, timeAgo, tickTimes, light, fillList } from './js/dom.js';
+import { byId, el, getJson, getJsonIfServed, fillPanels, untilLoaded, personLink, repoLink, avatar, timeAgo, tickTimes, light, fillList } from './js/dom.js';
 import { compact, duration, epochOf, kindWords, utcDay } from './js/format.js';
 import { feedLine, ciRunTile, ciSummary, pullRequestLine } from './js/items.js';
 import { followStream, boundedRefresh } from './js/stream.js';
@@ -90,26 +90,96 @@ function showActivity(days) {
   else activityChart = timeChart(byId('activity-chart'), xs, [{ label: 'activities', values: ys }], { height: 140 });
 }
 
-// ---- CI runs -----------------------------------------------------------------------------------------------------
-let ciRuns = [];
-const CI_FILTERS = [['ci-repo', 'repo'], ['ci-workflow', 'workflow'], ['ci-branch', 'branch']];
+// ---- CI runs: the filters' choices from /api/ci/filters, the runs they select from /api/ci/runs ---------------------
+const CI_FILTERS = [['ci-repo', 'repo', 'repos'], ['ci-workflow', 'workflow', 'workflows'], ['ci-branch', 'branch', 'branches']];
 
-function showCiRuns() {
-  const wanted = CI_FILTERS.map(([id, field]) => [field, byId(id).value]);
-  const shown = ciRuns.filter((run) => wanted.every(([field, value]) => !value || run[field] === value));
-  byId('ci-summary').textContent = ciSummary(shown);
-  fillList(byId('ci-runs'), shown.slice(0, 40).map(ciRunTile), 'No CI runs match.');
+function ciQuery() {
+  const chosen = CI_FILTERS.map(([id, field]) => [field, byId(id).value]).filter(([, value]) => value);
+  return new URLSearchParams([['limit', '40'], ...chosen]).toString();
 }
 
-function fillCiFilters() {
-  for (const [id, field] of CI_FILTERS) {
+async function readCiRuns() {
+  return getJson(`api/ci/runs?${ciQuery()}`);
+}
+
+function showCiRuns(runs) {
+  byId('ci-summary').textContent = ciSummary(runs);
+  fillList(byId('ci-runs'), runs.map(ciRunTile), 'No CI runs match.');
+}
+
+function fillCiFilters(choices) {
+  for (const [id, , listed] of CI_FILTERS) {
     const select = byId(id);
     const chosen = select.value;
-    const values = [...new Set(ciRuns.map((run) => run[field]).filter(Boolean))].sort();
+    const values = choices[listed] || [];
     select.replaceChildren(el('option', { text: 'all', attrs: { value: '' } }),
       ...values.map((value) => el('option', { text: value, attrs: { value } })));
     select.value = values.includes(chosen) ? chosen : '';
   }
+}
+
+// ---- PR velocity, bottlenecks, DORA, spotlights, leaderboard -----------------------------------------------------
+let velocityChart = null;
+function showVelocity(metrics) {
+  const median = (spread) => (spread && spread.p50 != null ? duration(spread.p50) : '–');
+  byId('first-review').textContent = median(metrics.time_to_first_review_s);
+  byId('to-merge').textContent = median(metrics.time_to_merge_s);
+  byId('merged-count').textContent = compact(metrics.merged);
+  const weeks = metrics.weeks || [];
+  const chart = byId('velocity-chart');
+  chart.title = weeks.map((week) => `${week.week}: ${week.opened} opened, ${week.merged} merged`).join('\n');
+  const xs = weeks.map((week, i) => i + 1);
+  const series = [{ label: 'opened', values: weeks.map((week) => week.opened), bars: true },
+    { label: 'merged', values: weeks.map((week) => week.merged) }];
+  if (velocityChart) velocityChart.update(xs, series);
+  else velocityChart = timeChart(chart, xs, series, { height: 130 });
+}
+
+function showBottlenecks(waiting) {
+  const words = { first_review: 'waits for a first review', review: 'waits for a review', author: 'waits for its author', merge: 'waits to be merged' };
+  fillList(byId('bottlenecks'), waiting.map((pr) => el('li', { cls: `pr bottleneck ${pr.severity}` },
+    el('div', { cls: 'title', text: pr.title }),
+    el('div', { cls: 'where' }, repoLink(pr.repo), el('span', { cls: 'number', text: `#${pr.number}` }), ' by ', personLink(pr.author)),
+    el('div', { cls: 'state' }, el('span', { cls: 'badge', text: pr.severity }), el('span', { text: words[pr.waiting_for] || pr.waiting_for }),
+      ' since ', timeAgo(epochOf(pr.since))))), 'Nothing is waiting.');
+}
+
+function showDora(dora) {
+  const spread = (value) => (value && value.p50 != null ? duration(value.p50) : '–');
+  const figures = [
+    ['deployments a week', dora.deployment_frequency_per_week == null ? '–' : dora.deployment_frequency_per_week.toFixed(1)],
+    ['lead time (median)', spread(dora.lead_time_s)],
+    ['change failure rate', dora.change_failure_rate == null ? '–' : `${Math.round(100 * dora.change_failure_rate)} %`],
+    ['time to restore (median)', spread(dora.time_to_restore_s)],
+  ];
+  byId('dora').replaceChildren(...figures.map(([label, value]) => el('div', { cls: 'figure' },
+    el('span', { cls: 'value', text: value }), el('span', { cls: 'label', text: label }))));
+}
+
+function showSpotlights(spotlights) {
+  const lists = [
+    ['hot streaks', spotlights.hot_streaks, (one) => `${one.days} day${one.days === 1 ? '' : 's'}`],
+    ['fastest reviewers', spotlights.fastest_reviewers, (one) => duration(one.median_first_response_s)],
+    ['top commenters', spotlights.top_commenters, (one) => `${one.comments}`],
+  ];
+  byId('spotlights').replaceChildren(...lists.map(([title, people, figure]) => el('div', { cls: 'spotlight' },
+    el('h3', { text: title }),
+    people.length ? el('ol', {}, ...people.map((one) => el('li', {}, personLink(one.login), el('span', { cls: 'count', text: figure(one) }))))
+      : el('p', { cls: 'empty', text: 'No one yet.' }))));
+}
+
+/** The leaderboard panel shows itself once /api/leaderboard is served (points per person, best first). */
+function showLeaderboard(board) {
+  byId('leaderboard-panel').hidden = board == null;
+  if (board == null) return;
+  const rows = Array.isArray(board) ? board : board.leaderboard || [];
+  const points = (row) => row.points ?? row.score ?? 0;
+  const most = Math.max(1, ...rows.map(points));
+  fillList(byId('leaderboard'), rows.slice(0, 10).map((row) => {
+    const bar = el('div', { cls: 'bar' });
+    bar.style.width = `${(100 * points(row)) / most}%`;
+    return el('li', {}, personLink(row.login), el('span', { cls: 'count', text: points(row) }), bar);
+  }), 'No points yet.');
 }
 
 // ---- pull requests -----------------------------------------------------------------------------------------------
@@ -139,20 +209,24 @@ function showMeetings(meetings, attendance) {
 }
 
 // ---- loading and following ---------------------------------------------------------------------------------------
-async function refreshPanels() {
-  const [repos, people, days, runs, prs, meetings, attendance] = await Promise.all([
-    getJson(`api/repos/top?limit=${TOP_REPOS}`), getJson('api/contributors/active'), getJson('api/heatmap'),
-    getJson('api/ci/runs?limit=100'), getJson('api/prs?state=open&limit=12'), getJson('api/meetings?limit=5'),
-    getJson('api/meetings/attendance?weeks=8')]);
-  showRepos(repos);
-  showRoster(people);
-  showActivity(days);
-  ciRuns = runs;
-  fillCiFilters();
-  showCiRuns();
-  showPullRequests(prs);
-  showMeetings(meetings, attendance);
-}
+const PANELS = [
+  [() => getJson(`api/repos/top?limit=${TOP_REPOS}`), showRepos],
+  [() => getJson('api/contributors/active'), showRoster],
+  [() => getJson('api/heatmap'), showActivity],
+  [() => getJson('api/ci/filters'), fillCiFilters],
+  [readCiRuns, showCiRuns],
+  [() => getJson('api/prs?state=open&limit=12'), showPullRequests],
+  [() => Promise.all([getJson('api/meetings?limit=5'), getJson('api/meetings/attendance?weeks=8')]),
+    ([meetings, attendance]) => showMeetings(meetings, attendance)],
+  [() => getJson('api/prs/metrics?weeks=12'), showVelocity],
+  [() => getJson('api/prs/bottlenecks?limit=8'), showBottlenecks],
+  [() => getJson('api/dora?weeks=12'), showDora],
+  [() => getJson('api/spotlights'), showSpotlights],
+  [() => getJsonIfServed('api/leaderboard'), showLeaderboard],
+];
+
+/** Every panel; one whose read fails keeps what it showed and is read again by the next refresh. */
+const refreshPanels = () => fillPanels(PANELS);
 
 function onActivity(event, pulse) {
   pulse.beat();
@@ -195,15 +269,13 @@ async function start() {
     },
     state: showConnection,
   });
-  byId('ci-runs').closest('section').addEventListener('change', showCiRuns);
+  byId('ci-runs').closest('section').addEventListener('change', () => readCiRuns().then(showCiRuns, console.error));
   const [stats, events] = await Promise.all([getJson('api/stats'), getJson(`api/events/recent?limit=${FEED_MAX}`)]);
   showStats(stats);
   showFeed(events);
-  // a panel that cannot load now is tried again shortly; the feed and the stats go live regardless
-  await refreshPanels().catch((failure) => {
-    console.error('panels not loaded, trying again', failure);
-    refreshSoon();
-  });
+  // a panel that cannot load now is read again (the others stay) until every panel shows; the feed and the stats go
+  // live regardless
+  await untilLoaded(refreshPanels);
   loaded = true;
   early.forEach((event) => onActivity(event, pulse));
   tickTimes();

@@ -17,15 +17,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.util.stream.IntStream;
 
 import dev.orgpulse.eventlog.ReadModel;
 import dev.orgpulse.projector.fold.FeedEntry;
 import dev.orgpulse.projector.fold.FeedKind;
+import dev.orgpulse.projector.fold.LogRecord;
 
 /**
  * The feed's tables. A fact new to {@code feed_fact} counts in the totals ({@code daily_activity},
  * {@code last_active}, {@code hourly_commits}) and becomes a feed item ({@code feed_item}); a fact seen before has no
- * second effect, even when its item has been trimmed from the feed since. Which read models change is told by what was new (see {@link BatchTally}).
+ * second effect, even when its item has been trimmed from the feed since. Which read models change is told by what
+ * was new (see {@link BatchTally}).
  */
 final class FeedWrites {
 
@@ -75,18 +78,38 @@ final class FeedWrites {
     /** A table of totals that the activity facts new to {@code feed_fact} add to. */
     record Totals<T>(ReadModelTable<T> table, Function<FeedEntry, Stream<T>> rows) {
 
-        List<T> of(List<FeedEntry> newFacts) {
-            return newFacts.stream().filter(FeedEntry::activity).flatMap(rows).toList();
+        List<T> of(List<Item> newFacts) {
+            return newFacts.stream().map(Item::entry).filter(FeedEntry::activity).flatMap(rows).toList();
+        }
+    }
+
+    /**
+     * A feed entry with the place of its record in the log, and its own place among that record's entries: the
+     * position a stream client resumes from.
+     */
+    record Item(FeedEntry entry, int partition, long offset, int index) {
+
+        /** The feed entries of a record, at its position. */
+        static List<Item> of(LogRecord record, List<FeedEntry> entries) {
+            return IntStream.range(0, entries.size())
+                    .mapToObj(index -> new Item(entries.get(index), record.partition(), record.offset(), index))
+                    .toList();
+        }
+
+        String naturalKey() {
+            return entry.naturalKey();
         }
     }
 
     /** Every fact the feed was given, kept for good; the first of a batch is the one kept. */
-    static final ReadModelTable<FeedEntry> FACTS = ReadModelTable.insertOnce("feed_fact", FeedEntry.class, Set.of(), 1,
-            List.of(column("natural_key", TEXT, FeedEntry::naturalKey),
-                    column("kind", TEXT, entry -> entry.kind().wireName()),
-                    column("occurred_at", TIMESTAMPTZ, FeedEntry::occurredAt), column("dev", TEXT, FeedEntry::dev),
-                    column("repo_id", BIGINT, FeedEntry::repoId), column("is_bot", BOOLEAN, FeedEntry::bot),
-                    column("is_activity", BOOLEAN, FeedEntry::activity)));
+    static final ReadModelTable<Item> FACTS = ReadModelTable.insertOnce("feed_fact", Item.class, Set.of(), 1,
+            List.of(column("natural_key", TEXT, Item::naturalKey),
+                    column("kind", TEXT, item -> item.entry().kind().wireName()),
+                    column("occurred_at", TIMESTAMPTZ, item -> item.entry().occurredAt()),
+                    column("dev", TEXT, item -> item.entry().dev()),
+                    column("repo_id", BIGINT, item -> item.entry().repoId()),
+                    column("is_bot", BOOLEAN, item -> item.entry().bot()),
+                    column("is_activity", BOOLEAN, item -> item.entry().activity())));
 
     /** Counts add up, in a batch as across batches. */
     static final ReadModelTable<DailyActivity> ACTIVITY = ReadModelTable.ruled("daily_activity", DailyActivity.class,
@@ -117,23 +140,28 @@ final class FeedWrites {
     static final List<Totals<?>> TOTALS = List.of(new Totals<>(ACTIVITY, entry -> Stream.of(DailyActivity.of(entry))),
             new Totals<>(LAST_ACTIVE, LastActive::of), new Totals<>(HOURLY_COMMITS, HourlyCommits::of));
 
-    /** The feed, in log order (ids grow with it); written with its ids returned for the change notice. */
-    static final ReadModelTable<FeedEntry> ITEMS = ReadModelTable.insertOnce("feed_item", FeedEntry.class, Set.of(), 1,
-            List.of(column("natural_key", TEXT, FeedEntry::naturalKey),
-                    column("occurred_at", TIMESTAMPTZ, FeedEntry::occurredAt),
-                    column("kind", TEXT, entry -> entry.kind().wireName()), column("dev", TEXT, FeedEntry::dev),
-                    column("repo_id", BIGINT, FeedEntry::repoId), column("repo", TEXT, FeedEntry::repo),
-                    column("message", TEXT, FeedEntry::message), column("is_bot", BOOLEAN, FeedEntry::bot),
-                    column("is_activity", BOOLEAN, FeedEntry::activity)));
+    /** The feed, in log order, with its log positions; written with its ids returned for the change notice. */
+    static final ReadModelTable<Item> ITEMS = ReadModelTable.insertOnce("feed_item", Item.class, Set.of(), 1,
+            List.of(column("natural_key", TEXT, Item::naturalKey),
+                    column("occurred_at", TIMESTAMPTZ, item -> item.entry().occurredAt()),
+                    column("kind", TEXT, item -> item.entry().kind().wireName()),
+                    column("dev", TEXT, item -> item.entry().dev()),
+                    column("repo_id", BIGINT, item -> item.entry().repoId()),
+                    column("repo", TEXT, item -> item.entry().repo()),
+                    column("message", TEXT, item -> item.entry().message()),
+                    column("is_bot", BOOLEAN, item -> item.entry().bot()),
+                    column("is_activity", BOOLEAN, item -> item.entry().activity()),
+                    column("log_partition", INT, Item::partition), column("log_offset", BIGINT, Item::offset),
+                    column("log_index", INT, Item::index)));
 
     static final String RETURNING_ITEM_IDS = "t.natural_key, t.id";
 
     private FeedWrites() {
     }
 
-    /** The entries whose fact was new, in log order, given the natural keys {@code feed_fact} took. */
-    static List<FeedEntry> newFacts(List<FeedEntry> firstOfEachFact, List<String> inserted) {
+    /** The items whose fact was new, in log order, given the natural keys {@code feed_fact} took. */
+    static List<Item> newFacts(List<Item> firstOfEachFact, List<String> inserted) {
         Set<String> isNew = new HashSet<>(inserted);
-        return firstOfEachFact.stream().filter(entry -> isNew.contains(entry.naturalKey())).toList();
+        return firstOfEachFact.stream().filter(item -> isNew.contains(item.naturalKey())).toList();
     }
 }

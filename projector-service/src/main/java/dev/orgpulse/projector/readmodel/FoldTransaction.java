@@ -17,7 +17,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 import dev.orgpulse.projector.config.ProjectorConfig;
-import dev.orgpulse.projector.fold.FeedEntry;
 import dev.orgpulse.projector.fold.FoldPlan;
 import dev.orgpulse.projector.fold.LogRecord;
 import dev.orgpulse.projector.fold.PlannedRecord;
@@ -121,6 +120,8 @@ public class FoldTransaction {
         private final List<RecordOutcome.Folded> folded = new ArrayList<>();
         /** Their rows by row type, in log order. */
         private final Map<Class<?>, List<Object>> rowsByType = new HashMap<>();
+        /** Their feed entries, in log order, where their records sit. */
+        private final List<FeedWrites.Item> feedItems = new ArrayList<>();
         /** The dead letter this batch folds again, {@code null} for the live fold. */
         private final Long refolded;
 
@@ -260,6 +261,7 @@ public class FoldTransaction {
                 folded.add(changes);
                 changes.changes().rows().forEach((type, rows) -> rowsByType.computeIfAbsent(type,
                         ignored -> new ArrayList<>()).addAll(rows));
+                feedItems.addAll(FeedWrites.Item.of(planned.record(), changes.changes().feed()));
             }
         }
 
@@ -316,13 +318,12 @@ public class FoldTransaction {
          * has no second effect, even when its item has been trimmed from the feed since.
          */
         private Uni<Void> writeFeed() {
-            List<FeedEntry> entries = rowsOf(FeedEntry.class);
-            if (entries.isEmpty()) {
+            if (feedItems.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            List<FeedEntry> facts = FeedWrites.FACTS.mergedInBatch(entries);
-            List<FeedEntry> sorted = new ArrayList<>(facts);
-            sorted.sort(Comparator.comparing(FeedEntry::naturalKey));
+            List<FeedWrites.Item> facts = FeedWrites.FACTS.mergedInBatch(feedItems);
+            List<FeedWrites.Item> sorted = new ArrayList<>(facts);
+            sorted.sort(Comparator.comparing(FeedWrites.Item::naturalKey));
             return execute(FeedWrites.FACTS.upsert(), Tuple.tuple(FeedWrites.FACTS.arrays(sorted)))
                     .map(inserted -> FeedWrites.newFacts(facts, firstColumn(inserted)))
                     .chain(newFacts -> {
@@ -334,7 +335,7 @@ public class FoldTransaction {
                     .replaceWithVoid();
         }
 
-        private <T> Uni<Void> addTo(FeedWrites.Totals<T> totals, List<FeedEntry> newFacts) {
+        private <T> Uni<Void> addTo(FeedWrites.Totals<T> totals, List<FeedWrites.Item> newFacts) {
             List<T> rows = totals.table().inKeyOrder(totals.table().mergedInBatch(totals.of(newFacts)));
             if (rows.isEmpty()) {
                 return Uni.createFrom().voidItem();
@@ -348,7 +349,7 @@ public class FoldTransaction {
         }
 
         /** In log order, so that the ids grow with it. */
-        private Uni<Void> insertItems(List<FeedEntry> newFacts) {
+        private Uni<Void> insertItems(List<FeedWrites.Item> newFacts) {
             if (newFacts.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
@@ -356,10 +357,10 @@ public class FoldTransaction {
                     Tuple.tuple(FeedWrites.ITEMS.arrays(newFacts))).invoke(rows -> {
                         Map<String, Long> ids = new HashMap<>();
                         rows.forEach(row -> ids.put(row.getString(0), row.getLong(1)));
-                        for (FeedEntry entry : newFacts) {
-                            Long id = ids.get(entry.naturalKey());
+                        for (FeedWrites.Item item : newFacts) {
+                            Long id = ids.get(item.naturalKey());
                             if (id != null) {
-                                tally.feedItemAdded(id, entry);
+                                tally.feedItemAdded(id, item.entry());
                             }
                         }
                     }).replaceWithVoid();

@@ -29,7 +29,7 @@ class FeedTotalsTest {
         assertEquals(List.of(new HourlyCommits(Instant.parse("2026-11-30T09:00:00Z"), false, 2),
                 new HourlyCommits(Instant.parse("2026-11-30T09:00:00Z"), true, 1),
                 new HourlyCommits(Instant.parse("2026-11-30T10:00:00Z"), false, 1)),
-                FeedWrites.HOURLY_COMMITS.mergedInBatch(hourly.of(facts)));
+                FeedWrites.HOURLY_COMMITS.mergedInBatch(hourly.of(items(facts))));
     }
 
     @Test
@@ -40,21 +40,25 @@ class FeedTotalsTest {
                 new LastActive("dev", "ada", false, TEN));
         FeedWrites.Totals<LastActive> lastActive = totals(FeedWrites.LAST_ACTIVE);
 
-        assertEquals(expected, FeedWrites.LAST_ACTIVE.mergedInBatch(lastActive.of(List.of(early, late))));
-        assertEquals(expected, FeedWrites.LAST_ACTIVE.mergedInBatch(lastActive.of(List.of(late, early))));
+        assertEquals(expected, FeedWrites.LAST_ACTIVE.mergedInBatch(lastActive.of(items(List.of(early, late)))));
+        assertEquals(expected, FeedWrites.LAST_ACTIVE.mergedInBatch(lastActive.of(items(List.of(late, early)))));
     }
 
     @Test
     void factsThatAreNotActivitiesCountNowhere() {
         FeedEntry failedRun = entry("ci", FeedKind.CI_FAILED, "ada", NINE, false);
 
-        FeedWrites.TOTALS.forEach(totals -> assertEquals(List.of(), totals.of(List.of(failedRun)), totals.table().name()));
+        FeedWrites.TOTALS.forEach(totals -> assertEquals(List.of(), totals.of(items(List.of(failedRun))), totals.table().name()));
     }
 
     @SuppressWarnings("unchecked")
     private static <T> FeedWrites.Totals<T> totals(ReadModelTable<T> table) {
         return (FeedWrites.Totals<T>) FeedWrites.TOTALS.stream().filter(totals -> totals.table() == table).findFirst()
                 .orElseThrow();
+    }
+
+    private static List<FeedWrites.Item> items(List<FeedEntry> entries) {
+        return entries.stream().map(entry -> new FeedWrites.Item(entry, 0, 0, 0)).toList();
     }
 
     private static FeedEntry entry(String key, FeedKind kind, String dev, Instant at, boolean bot) {

@@ -65,7 +65,7 @@ class EventLogFoldTest extends FoldingIntegrationTest {
         String first = Payloads.sha();
         String second = Payloads.sha();
 
-        awaitFolded(log.github("push", uuid(), push(repo, "main",
+        RecordMetadata pushed = awaitFolded(log.github("push", uuid(), push(repo, "main",
                 commit(first, "Add the fold\n\nWith a body.", "octo-dev", "2024-03-01T09:00:00Z"),
                 commit(second, "Fix the seek", "octo-dev", "2024-03-01T09:05:00Z"))));
 
@@ -79,6 +79,11 @@ class EventLogFoldTest extends FoldingIntegrationTest {
         Map<String, Object> item = sql.row("SELECT kind, dev, repo, message FROM feed_item WHERE natural_key = ?",
                 "commit:" + second);
         assertEquals(Map.of("kind", "commit", "dev", "octo-dev", "repo", repo, "message", "Fix the seek"), item);
+        // where a stream client resumes from: the record's place in the log, then the item's place in the record
+        assertEquals(List.of(Map.of("log_partition", pushed.partition(), "log_offset", pushed.offset(), "log_index", 0),
+                Map.of("log_partition", pushed.partition(), "log_offset", pushed.offset(), "log_index", 1)),
+                sql.rows("SELECT log_partition, log_offset, log_index FROM feed_item WHERE repo = ? ORDER BY log_index",
+                        repo));
         assertEquals("octo-dev (name)", sql.row("SELECT name FROM person WHERE login = 'octo-dev'").get("name"));
         assertNotNull(sql.row("SELECT updated_at FROM read_model_status").get("updated_at"));
     }

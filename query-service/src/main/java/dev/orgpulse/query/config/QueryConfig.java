@@ -65,7 +65,10 @@ public interface QueryConfig {
         @WithDefault("15s")
         Duration heartbeat();
 
-        /** Most feed items replayed to a client that reconnects with {@code Last-Event-ID}. */
+        /**
+         * Feed items read at a time for a client that resumes with {@code Last-Event-ID}; it gets all it missed, a
+         * page at a time ({@code ORGPULSE_STREAM_REPLAY_LIMIT}).
+         */
         @WithDefault("500")
         int replayLimit();
     }

@@ -1,8 +1,10 @@
 package dev.orgpulse.query.readmodel;
 
-import java.util.Collection;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,14 +16,44 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The feed: the newest items of the window (every kind, activities or not), and items by id for the live stream.
- * Only items of the window are ever shown, also to a stream resuming from an old id after a rebuild.
+ * The feed: the newest items of the window (every kind, activities or not), and for the live stream the items by their
+ * position in the log. Only items of the window are ever shown, also to a stream resuming from an old position.
  */
 @ApplicationScoped
 public class FeedReadModel {
 
     private static final String SELECT_ITEMS = "SELECT f.id, " + Rows.epochSeconds("f.occurred_at")
             + " AS ts, f.kind, f.dev, " + Rows.REPO_NAME + " AS repo, f.message FROM " + Rows.FEED_ITEMS + " ";
+
+    /** The partitions the feed has items of: 0 to the highest (items from before positions were kept have none). */
+    private static final String PARTITIONS = "generate_series(0, (SELECT coalesce(max(log_partition), -1) FROM feed_item))"
+            + " AS p(partition_id)";
+
+    /**
+     * The items of each bound {@code b} (a partition, a position from which, and one before which or null for no end),
+     * in position order; {@code $1} and {@code $2} are the window's, the last parameter the limit (null for none).
+     */
+    private static String itemsWithin(String bounds, String limit) {
+        return "SELECT i.* FROM " + bounds + " CROSS JOIN LATERAL (SELECT f.id, " + Rows.epochSeconds("f.occurred_at")
+                + " AS ts, f.kind, f.dev, " + Rows.REPO_NAME + " AS repo, f.message, f.log_partition, f.log_offset,"
+                + " f.log_index FROM " + Rows.FEED_ITEMS + " WHERE f.log_partition = b.partition_id"
+                + " AND (f.log_offset, f.log_index) >= (b.from_offset, b.from_index)"
+                + " AND (b.to_offset IS NULL OR (f.log_offset, f.log_index) < (b.to_offset, b.to_index))"
+                + " AND " + Rows.IN_WINDOW + " ORDER BY f.log_offset, f.log_index LIMIT " + limit + ") i"
+                + " ORDER BY i.log_partition, i.log_offset, i.log_index LIMIT " + limit;
+    }
+
+    private static final String ITEMS_AFTER = itemsWithin("(SELECT p.partition_id, coalesce(c.next_offset, 0) AS from_offset,"
+            + " coalesce(c.next_index, 0) AS from_index, NULL::bigint AS to_offset, NULL::int AS to_index FROM " + PARTITIONS
+            + " LEFT JOIN unnest($3::int[], $4::bigint[], $5::int[]) AS c(partition_id, next_offset, next_index)"
+            + " USING (partition_id)) b", "$6::int");
+
+    private static final String ITEMS_WITHIN = itemsWithin("unnest($3::int[], $4::bigint[], $5::int[], $6::bigint[],"
+            + " $7::int[]) AS b(partition_id, from_offset, from_index, to_offset, to_index)", "$8::int");
+
+    private static final String END = "SELECT p.partition_id, last.log_offset, last.log_index FROM " + PARTITIONS
+            + " CROSS JOIN LATERAL (SELECT log_offset, log_index FROM feed_item WHERE log_partition = p.partition_id"
+            + " ORDER BY log_offset DESC, log_index DESC LIMIT 1) last";
 
     private final Pool pool;
     private final ReadWindows windows;
@@ -48,29 +80,53 @@ public class FeedReadModel {
                 .map(rows -> Rows.map(rows, FeedReadModel::item));
     }
 
-    /** What a reconnecting stream client missed: items after the id it last saw, oldest first, at most {@code limit}. */
-    public Uni<List<FeedItem>> after(long lastSeenId, int limit) {
+    /**
+     * What a stream client has not been sent yet: the items of every partition at or after the position it has
+     * reached there (from the start of a partition it has no position in), in position order, at most {@code limit}.
+     */
+    public Uni<List<FeedItemAt>> after(Map<Integer, FeedPosition> reached, int limit) {
         ReadWindow window = windows.current();
-        return pool.preparedQuery(SELECT_ITEMS + "WHERE " + Rows.IN_WINDOW + " AND f.id > $3 ORDER BY f.id LIMIT $4")
-                .execute(Tuple.of(window.since(), window.includeBots(), lastSeenId, limit))
-                .map(rows -> Rows.map(rows, FeedReadModel::item));
+        List<Integer> partitions = List.copyOf(reached.keySet());
+        return pool.preparedQuery(ITEMS_AFTER).execute(Tuple.from(Arrays.asList(window.since(), window.includeBots(),
+                        partitions.toArray(Integer[]::new),
+                        partitions.stream().map(partition -> reached.get(partition).offset()).toArray(Long[]::new),
+                        partitions.stream().map(partition -> reached.get(partition).index()).toArray(Integer[]::new),
+                        limit)))
+                .map(rows -> Rows.map(rows, FeedReadModel::itemAt));
     }
 
-    /** Of the given items, those the stream shows (bots only when included), in id order. */
-    public Uni<List<FeedItem>> shown(Collection<Long> ids) {
-        if (ids.isEmpty()) {
+    /** The items in the given ranges, in position order: all of them, or at most {@code limit} when one is given. */
+    public Uni<List<FeedItemAt>> within(List<FeedRange> ranges, OptionalInt limit) {
+        if (ranges.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         ReadWindow window = windows.current();
-        return pool.preparedQuery(SELECT_ITEMS + "WHERE " + Rows.IN_WINDOW + " AND f.id = ANY($3) ORDER BY f.id")
-                .execute(Tuple.of(window.since(), window.includeBots(), ids.toArray(Long[]::new)))
-                .map(rows -> Rows.map(rows, FeedReadModel::item));
+        return pool.preparedQuery(ITEMS_WITHIN).execute(Tuple.from(Arrays.asList(window.since(), window.includeBots(),
+                        ranges.stream().map(FeedRange::partition).toArray(Integer[]::new),
+                        ranges.stream().map(range -> range.from().offset()).toArray(Long[]::new),
+                        ranges.stream().map(range -> range.from().index()).toArray(Integer[]::new),
+                        ranges.stream().map(range -> range.to().offset()).toArray(Long[]::new),
+                        ranges.stream().map(range -> range.to().index()).toArray(Integer[]::new),
+                        limit.isPresent() ? limit.getAsInt() : null)))
+                .map(rows -> Rows.map(rows, FeedReadModel::itemAt));
     }
 
-    /** The highest feed id written so far (0 for an empty feed): where a client that saw everything stands. */
-    public Uni<Long> highestId() {
-        return pool.query("SELECT coalesce(max(id), 0) AS highest FROM feed_item").execute()
-                .map(rows -> rows.iterator().next().getLong("highest"));
+    /**
+     * Where the feed ends now, per partition: the position after its last item (a partition with none is not named).
+     * Every item committed later lies beyond it, since a partition's items are committed in position order.
+     */
+    public Uni<Map<Integer, FeedPosition>> end() {
+        return pool.query(END).execute().map(rows -> {
+            Map<Integer, FeedPosition> end = new HashMap<>();
+            rows.forEach(row -> end.put(row.getInteger("partition_id"),
+                    new FeedPosition(row.getLong("log_offset"), row.getInteger("log_index")).following()));
+            return end;
+        });
+    }
+
+    private static FeedItemAt itemAt(Row row) {
+        return new FeedItemAt(item(row), row.getInteger("log_partition"),
+                new FeedPosition(row.getLong("log_offset"), row.getInteger("log_index")));
     }
 
     private static FeedItem item(Row row) {

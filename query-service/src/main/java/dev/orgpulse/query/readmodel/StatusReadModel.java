@@ -24,6 +24,12 @@ public class StatusReadModel {
                 .map(rows -> healthz(rows.iterator().next()));
     }
 
+    /** The read-model version served now. */
+    public Uni<String> version() {
+        return pool.query("SELECT version FROM read_model_status WHERE id = 1").execute()
+                .map(rows -> rows.iterator().next().getString("version"));
+    }
+
     private static Healthz healthz(Row row) {
         OffsetDateTime updatedAt = row.getOffsetDateTime("updated_at");
         return new Healthz("UP", updatedAt == null ? null : updatedAt.toInstant(), row.getString("version"));

@@ -1,7 +1,6 @@
 package dev.orgpulse.query.stream;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,18 +9,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import dev.orgpulse.eventlog.ChangeNotice;
-import dev.orgpulse.eventlog.FeedItem;
 import dev.orgpulse.eventlog.MalformedRecordException;
 import dev.orgpulse.eventlog.ReadModel;
-import dev.orgpulse.query.readmodel.FeedReadModel;
 import dev.orgpulse.query.readmodel.ReadModelCaches;
 import dev.orgpulse.query.readmodel.StatsReadModel;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reacts to each change notice from the projectors: empties the caches of the read models it names, then pushes
- * its new feed items and fresh stats to the stream clients. A notice that cannot be handled is logged and
- * skipped; the next one still gets through.
+ * Reacts to each change notice from the projectors: empties the caches of the read models it names, then pushes the
+ * feed items up to the log positions it reached, and fresh stats, to the stream clients. The items are read from the
+ * database, not taken from the notice: a notice that cannot be handled is logged and skipped, and the next one
+ * brings its items too.
  */
 @ApplicationScoped
 public class ChangeNoticeConsumer {
@@ -29,17 +27,14 @@ public class ChangeNoticeConsumer {
     private static final Logger LOG = Logger.getLogger(ChangeNoticeConsumer.class);
 
     private final ReadModelCaches caches;
-    private final FeedReadModel feed;
+    private final PushedFeed pushed;
     private final StatsReadModel stats;
-    private final StreamMessages messages;
     private final ChangeHub hub;
 
-    public ChangeNoticeConsumer(ReadModelCaches caches, FeedReadModel feed, StatsReadModel stats,
-            StreamMessages messages, ChangeHub hub) {
+    public ChangeNoticeConsumer(ReadModelCaches caches, PushedFeed pushed, StatsReadModel stats, ChangeHub hub) {
         this.caches = caches;
-        this.feed = feed;
+        this.pushed = pushed;
         this.stats = stats;
-        this.messages = messages;
         this.hub = hub;
     }
 
@@ -53,29 +48,18 @@ public class ChangeNoticeConsumer {
             return Uni.createFrom().voidItem();
         }
         Set<ReadModel> changed = notice.changed() == null ? Set.of() : notice.changed();
-        List<FeedItem> added = notice.feed() == null ? List.of() : notice.feed();
+        Map<Integer, Long> reached = notice.positions() == null ? Map.of() : notice.positions();
         Set<String> stale = ReadModelCaches.cachesOf(changed);
         return caches.invalidate(stale)
-                .chain(() -> streamMessages(added))
+                .chain(() -> pushed.changeTo(reached, stats.current()))
                 .invoke(hub::publish)
-                .invoke(pushed -> LOG.debugf("change notice committed at %s: emptied caches %s, pushed %d stream events",
-                        notice.committedAt(), stale, pushed.size()))
+                .invoke(change -> LOG.debugf("change notice committed at %s: emptied caches %s, pushed %d feed items",
+                        notice.committedAt(), stale, change.itemCount()))
                 .replaceWithVoid()
                 .onFailure().recoverWithItem(failure -> {
                     LOG.errorf(failure, "change notice committed at %s (changed %s) reached no stream client",
                             notice.committedAt(), changed);
                     return null;
-                });
-    }
-
-    private Uni<List<StreamMessage>> streamMessages(List<FeedItem> added) {
-        Uni<List<FeedItem>> shown = feed.shown(added.stream().map(FeedItem::id).toList());
-        return Uni.combine().all().unis(shown, stats.current(), feed.highestId())
-                .with((items, totals, highestId) -> {
-                    List<StreamMessage> pushed = new ArrayList<>(items.size() + 1);
-                    items.forEach(item -> pushed.add(messages.activity(item)));
-                    pushed.add(messages.stats(totals, highestId));
-                    return pushed;
                 });
     }
 }

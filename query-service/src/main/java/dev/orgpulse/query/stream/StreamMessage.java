@@ -6,10 +6,10 @@ import jakarta.ws.rs.sse.Sse;
 /**
  * One thing written to {@code /api/stream}: a named event with an id and JSON data, or a comment.
  *
- * @param id   the feed id of an activity; the highest feed id known for stats; unused for comments
+ * @param id   where the client stands once it has this event ({@link StreamId}); unused for comments
  * @param text the JSON data of an event, the text of a comment
  */
-public record StreamMessage(Type type, long id, String text) {
+public record StreamMessage(Type type, String id, String text) {
 
     public enum Type {
         ACTIVITY("activity"),
@@ -34,11 +34,7 @@ public record StreamMessage(Type type, long id, String text) {
     static final StreamMessage HEARTBEAT = comment("heartbeat");
 
     static StreamMessage comment(String text) {
-        return new StreamMessage(Type.COMMENT, 0, text);
-    }
-
-    boolean isActivity() {
-        return type == Type.ACTIVITY;
+        return new StreamMessage(Type.COMMENT, null, text);
     }
 
     OutboundSseEvent toSse(Sse sse) {
@@ -48,6 +44,6 @@ public record StreamMessage(Type type, long id, String text) {
         if (type == Type.COMMENT) {
             return sse.newEventBuilder().comment(text).build();
         }
-        return sse.newEventBuilder().name(type.eventName()).id(Long.toString(id)).data(text).build();
+        return sse.newEventBuilder().name(type.eventName()).id(id).data(text).build();
     }
 }

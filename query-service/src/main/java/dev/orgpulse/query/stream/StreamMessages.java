@@ -19,13 +19,14 @@ public class StreamMessages {
         this.json = json;
     }
 
-    public StreamMessage activity(FeedItem item) {
-        return new StreamMessage(StreamMessage.Type.ACTIVITY, item.id(), write(RecentEvent.of(item)));
+    /** @param id where the client stands once it has the item, for its {@code Last-Event-ID} */
+    public StreamMessage activity(FeedItem item, String id) {
+        return new StreamMessage(StreamMessage.Type.ACTIVITY, id, write(RecentEvent.of(item)));
     }
 
-    /** @param highestFeedId where a client that saw this stands, for its {@code Last-Event-ID} */
-    public StreamMessage stats(Stats stats, long highestFeedId) {
-        return new StreamMessage(StreamMessage.Type.STATS, highestFeedId, write(stats));
+    /** @param id where the client stands, for its {@code Last-Event-ID} */
+    public StreamMessage stats(Stats stats, String id) {
+        return new StreamMessage(StreamMessage.Type.STATS, id, write(stats));
     }
 
     private String write(Object data) {

@@ -32,6 +32,6 @@ public class StreamResource {
     public Multi<OutboundSseEvent> stream(@RestHeader("Last-Event-ID") String lastEventIdHeader,
             @RestQuery String lastEventId, @Context Sse sse) {
         String resumeFrom = lastEventIdHeader != null && !lastEventIdHeader.isBlank() ? lastEventIdHeader : lastEventId;
-        return streams.open(LastEventId.parse(resumeFrom)).map(message -> message.toSse(sse));
+        return streams.open(StreamId.parse(resumeFrom)).map(message -> message.toSse(sse));
     }
 }

@@ -1,9 +1,7 @@
 package dev.orgpulse.query.stream;
 
 import java.time.Duration;
-import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,65 +9,75 @@ import org.jboss.logging.Logger;
 
 import dev.orgpulse.query.config.QueryConfig;
 import dev.orgpulse.query.readmodel.FeedReadModel;
+import dev.orgpulse.query.readmodel.StatusReadModel;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.helpers.queues.Queues;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import io.smallrye.mutiny.subscription.BackPressureFailure;
-import io.smallrye.mutiny.subscription.Cancellable;
 
 /**
  * One viewer's stream: a first comment (so the response starts at once), the feed items missed since its
- * {@code Last-Event-ID}, then live activity and stats, with heartbeat comments throughout.
+ * {@code Last-Event-ID} (when it names the version served now), then live activity and stats, with heartbeat
+ * comments throughout. A client without a usable id starts where the feed ends.
  */
 @ApplicationScoped
 public class ViewerStreams {
 
     private static final Logger LOG = Logger.getLogger(ViewerStreams.class);
 
-    /** Live messages held for one client while it replays or reads slowly; past this it is dropped and reconnects. */
+    /** Notices held for one client while it replays or reads slowly; past this it is dropped and reconnects. */
     private static final int LIVE_BUFFER = 1024;
 
     private final ChangeHub hub;
     private final FeedReadModel feed;
+    private final StatusReadModel status;
     private final StreamMessages messages;
     private final Duration heartbeat;
-    private final int replayLimit;
+    private final int pageSize;
 
-    public ViewerStreams(ChangeHub hub, FeedReadModel feed, StreamMessages messages, QueryConfig config) {
+    public ViewerStreams(ChangeHub hub, FeedReadModel feed, StatusReadModel status, StreamMessages messages,
+            QueryConfig config) {
         this.hub = hub;
         this.feed = feed;
+        this.status = status;
         this.messages = messages;
         this.heartbeat = config.stream().heartbeat();
-        this.replayLimit = config.stream().replayLimit();
+        this.pageSize = config.stream().replayLimit();
     }
 
-    public Multi<StreamMessage> open(OptionalLong lastSeenId) {
+    public Multi<StreamMessage> open(Optional<StreamId> resumeFrom) {
         return Multi.createFrom().deferred(() -> {
-            // listen before saying "connected" and before reading what was missed: nothing published from here
-            // on can fall in between
-            UnicastProcessor<StreamMessage> live = UnicastProcessor.create(Queues.<StreamMessage>get(LIVE_BUFFER).get(), null);
-            Cancellable listening = hub.live().subscribe().with(live::onNext, live::onError, live::onComplete);
-            Set<Long> replayed = ConcurrentHashMap.newKeySet();
-            Multi<StreamMessage> activity = Multi.createBy().concatenating().streams(
-                    missed(lastSeenId).invoke(message -> replayed.add(message.id())),
-                    live.select().where(message -> !(message.isActivity() && replayed.contains(message.id()))));
+            // listen before saying "connected" and before reading where the client stands: nothing published from
+            // here on can fall in between, and what it repeats of the replay is not sent twice
+            UnicastProcessor<FeedChange> live = UnicastProcessor.create(Queues.<FeedChange>get(LIVE_BUFFER).get(), null);
+            ChangeHub.Listening listening = hub.listen(live);
+            Multi<StreamMessage> activity = start(resumeFrom, listening.from()).onItem().transformToMulti(viewer ->
+                    Multi.createBy().concatenating().streams(viewer.missed(),
+                            live.onItem().transformToMultiAndConcatenate(viewer::take)));
             return Multi.createBy().concatenating().streams(
                     Multi.createFrom().item(StreamMessage.CONNECTED),
                     Multi.createBy().merging().streams(activity, heartbeats()))
                     .onFailure(BackPressureFailure.class).invoke(slow -> LOG.info(
                             "stream client fell too far behind; closing its stream so it reconnects with Last-Event-ID"))
                     .onFailure(BackPressureFailure.class).recoverWithCompletion()
-                    .onTermination().invoke(listening::cancel);
+                    .onTermination().invoke(listening.subscription()::cancel);
         });
     }
 
-    private Multi<StreamMessage> missed(OptionalLong lastSeenId) {
-        if (lastSeenId.isEmpty()) {
-            return Multi.createFrom().empty();
-        }
-        return feed.after(lastSeenId.getAsLong(), replayLimit)
-                .onItem().transformToMulti(items -> Multi.createFrom().iterable(items))
-                .map(messages::activity);
+    /**
+     * Resumes from the client's id when it is of the version served now; otherwise starts where this node's stream
+     * stood when the client began listening (or, when the node has pushed nothing yet, where the feed ends).
+     */
+    private Uni<ViewerFeed> start(Optional<StreamId> resumeFrom, Optional<FeedPositions> pushedWhenListening) {
+        return status.version().chain(version -> {
+            Optional<FeedPositions> resumable = resumeFrom.filter(id -> id.version().equals(version))
+                    .map(StreamId::positions).or(() -> pushedWhenListening);
+            Uni<FeedPositions> from = resumable.isPresent() ? Uni.createFrom().item(resumable.get())
+                    : feed.end().map(FeedPositions::of);
+            boolean resuming = resumeFrom.filter(id -> id.version().equals(version)).isPresent();
+            return from.map(positions -> new ViewerFeed(feed, messages, pageSize, version, positions, resuming));
+        });
     }
 
     private Multi<StreamMessage> heartbeats() {

@@ -28,6 +28,38 @@ export async function getJson(path, timeoutMs = 10000) {
   return response.json();
 }
 
+/** Like getJson, but null when the service does not serve `path` (404): a panel of a read model that is not there yet. */
+export async function getJsonIfServed(path) {
+  try {
+    return await getJson(path);
+  } catch (failure) {
+    if (String(failure.message).endsWith('answered 404')) return null;
+    throw failure;
+  }
+}
+
+/**
+ * Reads and shows each panel on its own ([read, show] pairs): a read that fails or times out leaves the other panels
+ * showing. Rejects once all are done if any failed, so that the caller tries again.
+ */
+export async function fillPanels(panels) {
+  const results = await Promise.allSettled(panels.map(async ([read, show]) => show(await read())));
+  const failures = results.filter((result) => result.status === 'rejected').map((result) => result.reason);
+  if (failures.length) throw new AggregateError(failures, `${failures.length} of ${panels.length} panels not loaded`);
+}
+
+/** Runs `load` until it succeeds, waiting a little longer after each failure (at most `maxDelayMs`). */
+export async function untilLoaded(load, firstDelayMs = 1000, maxDelayMs = 10000) {
+  for (let delay = firstDelayMs; ; delay = Math.min(maxDelayMs, delay * 2)) {
+    try {
+      return await load();
+    } catch (failure) {
+      console.error('not loaded, trying again', failure);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
 /** A link to a person's page. */
 export function personLink(login, label = login, cls = 'person') {
   return el('a', { cls, text: label, attrs: { href: `people/${encodeURIComponent(login)}`, 'data-login': login } });

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -56,11 +55,11 @@ class ReadCacheTest {
         commits(1);
         topRepos(1);
 
-        ChangeNotices.publish(Set.of(ReadModel.REPOS), List.of());
+        ChangeNotices.publish(Set.of(ReadModel.REPOS));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> topRepos(2));
         commits(1); // the notice named the repos only: the stats are still served from the cache
 
-        ChangeNotices.publish(Set.of(ReadModel.STATS), List.of());
+        ChangeNotices.publish(Set.of(ReadModel.STATS));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> commits(2));
     }
 
@@ -75,7 +74,7 @@ class ReadCacheTest {
         listed("/api/prs?state=open", 1);
         listed("/api/prs?state=all", 2); // cached per argument: this one was not asked for before
 
-        ChangeNotices.publish(Set.of(ReadModel.PULL_REQUESTS), List.of());
+        ChangeNotices.publish(Set.of(ReadModel.PULL_REQUESTS));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> prsOpen(2));
         listed("/api/prs?state=open", 2);
     }
@@ -95,13 +94,13 @@ class ReadCacheTest {
         listed("/api/meetings", 0);
         listed("/api/meetings/attendance", 0);
 
-        ChangeNotices.publish(Set.of(ReadModel.CI_RUNS), List.of());
+        ChangeNotices.publish(Set.of(ReadModel.CI_RUNS));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> listed("/api/ci/runs", 1));
         // notices are handled in order: this one, naming the CI runs only, has emptied no meeting cache
         listed("/api/meetings", 0);
         listed("/api/meetings/attendance", 0);
 
-        ChangeNotices.publish(Set.of(ReadModel.MEETINGS), List.of());
+        ChangeNotices.publish(Set.of(ReadModel.MEETINGS));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> listed("/api/meetings", 1));
         listed("/api/meetings/attendance", 1);
     }
@@ -114,11 +113,11 @@ class ReadCacheTest {
         answers("/api/prs/metrics?weeks=1", "open", 1);
 
         ReadModelRows.pullRequest("org/api", 2, "bob", false, "open", opened, null);
-        ChangeNotices.publish(Set.of(ReadModel.CI_RUNS), List.of());
+        ChangeNotices.publish(Set.of(ReadModel.CI_RUNS));
         answers("/api/ci/summary", "size()", 0);
         answers("/api/prs/bottlenecks", "size()", 1); // a CI notice leaves them cached
 
-        ChangeNotices.publish(Set.of(ReadModel.PULL_REQUESTS), List.of());
+        ChangeNotices.publish(Set.of(ReadModel.PULL_REQUESTS));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> answers("/api/prs/bottlenecks", "size()", 2));
         answers("/api/prs/metrics?weeks=1", "open", 2);
     }
@@ -133,7 +132,7 @@ class ReadCacheTest {
         ReadModelRows.ciRun("org/api", 2, 1, "completed", "failure", "erin", false, now.minusSeconds(60), now);
         answers("/api/ci/summary", "[0].runs", 1);
 
-        ChangeNotices.publish(Set.of(ReadModel.CI_RUNS), List.of());
+        ChangeNotices.publish(Set.of(ReadModel.CI_RUNS));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> answers("/api/ci/summary", "[0].runs", 2));
         given().auth().oauth2("test-viewer-key").get("/api/ci/filters").then().body("actors", hasSize(2));
     }
@@ -147,7 +146,7 @@ class ReadCacheTest {
         ReadModelRows.commit("a2", "org/api", "alice", false, Instant.now().minusSeconds(60), true);
         answers("/api/metrics", "commits", 1);
 
-        ChangeNotices.publish(Set.of(ReadModel.STATS), List.of());
+        ChangeNotices.publish(Set.of(ReadModel.STATS));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> answers("/api/metrics", "commits", 2));
         answers("/api/projects/org/api", "commits", 2);
     }

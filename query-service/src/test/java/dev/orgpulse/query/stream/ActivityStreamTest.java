@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import dev.orgpulse.eventlog.FeedItem;
 import dev.orgpulse.eventlog.ReadModel;
 import dev.orgpulse.query.support.ChangeNotices;
+import dev.orgpulse.query.support.Json;
 import dev.orgpulse.query.support.ReadModelRows;
+import dev.orgpulse.query.support.ReadModelRows.LogPlace;
 import dev.orgpulse.query.support.SseReader;
 import dev.orgpulse.query.support.TestCaches;
 import dev.orgpulse.testing.KafkaBrokerResource;
@@ -72,72 +76,105 @@ class ActivityStreamTest {
     }
 
     @Test
-    void aNoticePushesItsFeedItemsWithTheirIdsThenFreshStats() throws Exception {
+    void aNoticePushesTheItemsUpToItsPositionsWithWhereTheClientStandsThenFreshStats() throws Exception {
         try (SseReader reader = SseReader.open(stream, VIEWER)) {
             reader.awaitComment("connected", PATIENCE);
-            FeedItem commit = feedItem("commit", "alice", "Fix the parser", false);
-            FeedItem botCommit = feedItem("commit", "dependabot[bot]", "Bump jackson", true);
+            long offset = ReadModelRows.nextOffset();
+            LogPlace commitAt = new LogPlace(2, offset, 0);
+            LogPlace botAt = new LogPlace(2, offset, 1);
+            FeedItem commit = feedItem(commitAt, "commit", "alice", "Fix the parser", false);
+            feedItem(botAt, "commit", "dependabot[bot]", "Bump jackson", true);
 
-            ChangeNotices.publish(Set.of(ReadModel.FEED, ReadModel.STATS), List.of(commit, botCommit));
+            ChangeNotices.publishUpTo(Set.of(ReadModel.FEED, ReadModel.STATS), List.of(commitAt, botAt));
 
             SseReader.Event activity = reader.nextEvent(PATIENCE);
             assertEquals("activity", activity.name());
-            assertEquals(Long.toString(commit.id()), activity.id());
+            assertEquals("v1:" + commitAt.reached(), activity.id());
             assertJsonEquals(Map.of("ts", commit.ts(), "kind", "commit", "dev", "alice", "repo", "org/api",
                     "message", "Fix the parser"), activity.data());
 
-            // the bot's item is left out; the stats follow the notice's items and carry the highest feed id
+            // the bot's item is left out; the stats follow, with the position past the whole record
             SseReader.Event stats = reader.nextEvent(PATIENCE);
             assertEquals("stats", stats.name());
-            assertEquals(Long.toString(botCommit.id()), stats.id());
+            assertEquals("v1:2." + (offset + 1) + ".0", stats.id());
             assertJsonEquals(Map.of("commits", 1, "repos_active", 1, "prs_open", 0, "prs_merged", 0,
                     "people_active", 1), stats.data());
             // on the wire, as an EventSource parses it
             List<String> raw = reader.rawLines();
-            assertTrue(raw.contains("event:activity") && raw.contains("id:" + commit.id())
-                    && raw.contains("event:stats") && raw.contains("id:" + botCommit.id())
-                    && raw.contains(":connected"), raw.toString());
+            assertTrue(raw.contains("event:activity") && raw.contains("id:v1:" + commitAt.reached())
+                    && raw.contains("event:stats") && raw.contains(":connected"), raw.toString());
         }
     }
 
     @Test
     void aReconnectingClientGetsExactlyWhatItMissedThenTheLiveItems() throws Exception {
-        FeedItem seen = feedItem("commit", "alice", "seen before the disconnect", false);
-        FeedItem missedFirst = feedItem("commit", "bob", "missed one", false);
-        feedItem("commit", "dependabot[bot]", "missed, but a bot", true);
-        FeedItem missedSecond = feedItem("opened", "alice", "missed two", false);
+        LogPlace seenAt = new LogPlace(0, ReadModelRows.nextOffset(), 0);
+        feedItem(seenAt, "commit", "alice", "seen before the disconnect", false);
+        LogPlace missedFirstAt = new LogPlace(0, ReadModelRows.nextOffset(), 0);
+        feedItem(missedFirstAt, "commit", "bob", "missed one", false);
+        feedItem(new LogPlace(1, ReadModelRows.nextOffset(), 0), "commit", "dependabot[bot]", "missed, but a bot", true);
+        LogPlace missedSecondAt = new LogPlace(3, ReadModelRows.nextOffset(), 0);
+        feedItem(missedSecondAt, "opened", "alice", "missed two", false);
 
         try (SseReader reader = SseReader.open(stream, Map.of("Authorization", "Bearer test-viewer-key",
-                "Last-Event-ID", Long.toString(seen.id())))) {
-            List<String> activityIds = new ArrayList<>();
-            activityIds.add(reader.awaitEvent(event -> event.name().equals("activity"), PATIENCE).id());
-            activityIds.add(reader.awaitEvent(event -> event.name().equals("activity"), PATIENCE).id());
+                "Last-Event-ID", "v1:" + seenAt.reached()))) {
+            List<String> messages = new ArrayList<>();
+            messages.add(messageOf(reader.awaitEvent(event -> event.name().equals("activity"), PATIENCE)));
+            SseReader.Event second = reader.awaitEvent(event -> event.name().equals("activity"), PATIENCE);
+            messages.add(messageOf(second));
+            assertEquals("v1:" + missedFirstAt.reached() + "," + missedSecondAt.reached(), second.id(),
+                    "every partition the client has been sent items of");
 
-            // a late notice repeating a replayed item must not deliver it twice
-            FeedItem live = feedItem("merged", "bob", "live after the resume", false);
-            ChangeNotices.publish(Set.of(ReadModel.FEED), List.of(missedSecond, live));
-            activityIds.add(reader.awaitEvent(event -> event.name().equals("activity"), PATIENCE).id());
+            // a late notice spanning the replayed items must not deliver them twice
+            LogPlace liveAt = new LogPlace(3, ReadModelRows.nextOffset(), 0);
+            feedItem(liveAt, "merged", "bob", "live after the resume", false);
+            ChangeNotices.publishUpTo(Set.of(ReadModel.FEED), List.of(missedFirstAt, missedSecondAt, liveAt));
+            messages.add(messageOf(reader.awaitEvent(event -> event.name().equals("activity"), PATIENCE)));
 
-            assertEquals(List.of(missedFirst.id(), missedSecond.id(), live.id()).stream().map(String::valueOf).toList(),
-                    activityIds);
+            assertEquals(List.of("missed one", "missed two", "live after the resume"), messages);
         }
     }
 
     @Test
     void aPageThatOpensANewStreamResumesWithTheLastEventIdInTheQueryAndLearnsTheRetryDelay() throws Exception {
-        FeedItem seen = feedItem("commit", "alice", "seen before the page dropped its stream", false);
-        FeedItem missed = feedItem("commit", "bob", "missed while it was closed", false);
+        LogPlace seenAt = new LogPlace(4, ReadModelRows.nextOffset(), 0);
+        feedItem(seenAt, "commit", "alice", "seen before the page dropped its stream", false);
+        feedItem(new LogPlace(4, ReadModelRows.nextOffset(), 0), "commit", "bob", "missed while it was closed", false);
 
-        URI resume = URI.create(stream + "?lastEventId=" + seen.id());
+        URI resume = URI.create(stream + "?lastEventId=" + URLEncoder.encode("v1:" + seenAt.reached(), StandardCharsets.UTF_8));
         try (SseReader reader = SseReader.open(resume, VIEWER)) {
-            assertEquals(Long.toString(missed.id()), reader.awaitEvent(event -> event.name().equals("activity"), PATIENCE).id());
+            assertEquals("missed while it was closed",
+                    messageOf(reader.awaitEvent(event -> event.name().equals("activity"), PATIENCE)));
             // EventSource waits this long before it reconnects by itself
             assertTrue(reader.rawLines().contains("retry:2000"), reader.rawLines().toString());
         }
         // the header an EventSource sends on its own reconnects is the newer position: it wins
-        try (SseReader reader = SseReader.open(URI.create(stream + "?lastEventId=0"), Map.of("Authorization",
-                "Bearer test-viewer-key", "Last-Event-ID", Long.toString(seen.id())))) {
-            assertEquals(Long.toString(missed.id()), reader.awaitEvent(event -> event.name().equals("activity"), PATIENCE).id());
+        try (SseReader reader = SseReader.open(URI.create(stream + "?lastEventId=v1:"), Map.of("Authorization",
+                "Bearer test-viewer-key", "Last-Event-ID", "v1:" + seenAt.reached()))) {
+            assertEquals("missed while it was closed",
+                    messageOf(reader.awaitEvent(event -> event.name().equals("activity"), PATIENCE)));
+        }
+    }
+
+    @Test
+    void withoutAnIdOfThisVersionAStreamStartsWhereTheNodesStreamStands() throws Exception {
+        try (SseReader earlier = SseReader.open(stream, VIEWER)) {
+            earlier.awaitComment("connected", PATIENCE);
+            LogPlace beforeAt = new LogPlace(5, ReadModelRows.nextOffset(), 0);
+            feedItem(beforeAt, "commit", "alice", "pushed before the client came", false);
+            ChangeNotices.publishUpTo(Set.of(ReadModel.FEED), List.of(beforeAt));
+            earlier.awaitEvent(event -> event.name().equals("activity"), PATIENCE);
+        }
+        for (String id : List.of("v0:5.1.0", "42", "not-an-id")) {
+            try (SseReader reader = SseReader.open(stream, Map.of("Authorization", "Bearer test-viewer-key",
+                    "Last-Event-ID", id))) {
+                reader.awaitComment("connected", PATIENCE);
+                LogPlace liveAt = new LogPlace(5, ReadModelRows.nextOffset(), 0);
+                feedItem(liveAt, "commit", "bob", "after '" + id + "'", false);
+                ChangeNotices.publishUpTo(Set.of(ReadModel.FEED), List.of(liveAt));
+                assertEquals("after '" + id + "'", messageOf(reader.awaitEvent(event -> event.name().equals("activity"),
+                        PATIENCE)));
+            }
         }
     }
 
@@ -153,9 +190,12 @@ class ActivityStreamTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertEquals(before, hub.listeners()));
     }
 
-    private static FeedItem feedItem(String kind, String dev, String message, boolean bot) {
+    private static FeedItem feedItem(LogPlace place, String kind, String dev, String message, boolean bot) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(1));
-        long id = ReadModelRows.feedItem(at, kind, dev, "org/api", message, bot);
-        return new FeedItem(id, at.getEpochSecond(), kind, dev, "org/api", message);
+        return ReadModelRows.feedItemAt(place, at, kind, dev, "org/api", message, bot);
+    }
+
+    private static String messageOf(SseReader.Event activity) {
+        return Json.read(activity.data()).get("message").asText();
     }
 }

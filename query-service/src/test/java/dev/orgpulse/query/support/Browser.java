@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -36,6 +38,7 @@ public final class Browser implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final ChromeDriver driver;
+    private final List<String> pageScripts = new ArrayList<>();
 
     private Browser(ChromeDriver driver) {
         this.driver = driver;
@@ -69,6 +72,22 @@ public final class Browser implements AutoCloseable {
         int innerWidth = ((Number) script("return window.innerWidth")).intValue();
         int innerHeight = ((Number) script("return window.innerHeight")).intValue();
         driver.manage().window().setSize(new Dimension(2 * width - innerWidth, 2 * height - innerHeight));
+    }
+
+    /**
+     * Runs {@code javascript} in every page opened from now on, before the page's own scripts (Chrome DevTools'
+     * {@code Page.addScriptToEvaluateOnNewDocument}); {@link #forgetPageScripts()} stops it.
+     */
+    public void beforeEveryPage(String javascript) {
+        Map<String, Object> added = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", javascript));
+        pageScripts.add(String.valueOf(added.get("identifier")));
+    }
+
+    public void forgetPageScripts() {
+        pageScripts.forEach(identifier -> driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+                Map.of("identifier", identifier)));
+        pageScripts.clear();
     }
 
     public void go(String url) {

@@ -14,6 +14,14 @@ public final class Json {
     private Json() {
     }
 
+    public static JsonNode read(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + json, e);
+        }
+    }
+
     public static void assertJsonEquals(Object expected, String actualJson) {
         try {
             JsonNode wanted = MAPPER.readTree(MAPPER.writeValueAsString(expected));

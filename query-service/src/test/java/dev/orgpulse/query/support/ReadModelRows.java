@@ -12,10 +12,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+
+import dev.orgpulse.eventlog.FeedItem;
 
 /** Writes read-model rows the way the projector would, with plain JDBC on the test database. */
 public final class ReadModelRows {
@@ -47,11 +51,87 @@ public final class ReadModelRows {
      */
     public static long feedItem(Instant at, String kind, String dev, long repoId, String repo, String message,
             boolean bot, boolean activity) {
+        return insertFeedItem(null, at, kind, dev, repoId, repo, message, bot, activity);
+    }
+
+    /** Where a feed item's record sits in the log: what the stream resumes from. */
+    public record LogPlace(int partition, long offset, int index) {
+
+        /** The position a stream client reaches once it has been sent this item. */
+        public String reached() {
+            return partition + "." + offset + "." + (index + 1);
+        }
+
+        /** The position a stream client reaches once it has been sent everything of this item's record. */
+        public String pastRecord() {
+            return partition + "." + (offset + 1) + ".0";
+        }
+    }
+
+    /** The log only grows: every record a test writes items of gets an offset no earlier test used. */
+    private static final AtomicLong NEXT_OFFSET = new AtomicLong(1);
+
+    /** An offset of the log no item was written at yet (in any partition). */
+    public static long nextOffset() {
+        return NEXT_OFFSET.getAndIncrement();
+    }
+
+    /** The first of {@code count} consecutive offsets no item was written at yet (in any partition). */
+    public static long nextOffsets(int count) {
+        return NEXT_OFFSET.getAndAdd(count);
+    }
+
+    /** A feed item of a record of the log, to write with others in one transaction. */
+    public record LoggedItem(LogPlace place, Instant at, String kind, String dev, String repo, String message,
+            boolean bot) {
+    }
+
+    /**
+     * A projector's batch: its feed items written in one transaction, with {@code beforeCommit} run inside it (so
+     * that several writers commit in an order of their own).
+     */
+    public static void feedBatch(List<LoggedItem> items, Runnable beforeCommit) {
+        try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO feed_item (natural_key, occurred_at, kind, dev, repo_id, repo, message, is_bot,
+                                       is_activity, log_partition, log_offset, log_index)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?)""")) {
+            connection.setAutoCommit(false);
+            for (LoggedItem item : items) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setTimestamp(2, Timestamp.from(item.at()));
+                insert.setString(3, item.kind());
+                insert.setString(4, item.dev());
+                insert.setLong(5, repositoryId(item.repo()));
+                insert.setString(6, item.repo());
+                insert.setString(7, item.message());
+                insert.setBoolean(8, item.bot());
+                insert.setInt(9, item.place().partition());
+                insert.setLong(10, item.place().offset());
+                insert.setInt(11, item.place().index());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            beforeCommit.run();
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("feed batch not written", e);
+        }
+    }
+
+    /** An activity folded from a record of the log: where it sits there is its place in the stream. */
+    public static FeedItem feedItemAt(LogPlace place, Instant at, String kind, String dev, String repo, String message,
+            boolean bot) {
+        long id = insertFeedItem(place, at, kind, dev, repositoryId(repo), repo, message, bot, true);
+        return new FeedItem(id, at.getEpochSecond(), kind, dev, repo, message);
+    }
+
+    private static long insertFeedItem(LogPlace place, Instant at, String kind, String dev, long repoId, String repo,
+            String message, boolean bot, boolean activity) {
         try (Connection connection = connect();
                 PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO feed_item (natural_key, occurred_at, kind, dev, repo_id, repo, message, is_bot,
-                                               is_activity)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                                               is_activity, log_partition, log_offset, log_index)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
             insert.setString(1, UUID.randomUUID().toString());
             insert.setTimestamp(2, Timestamp.from(at));
             insert.setString(3, kind);
@@ -61,6 +141,9 @@ public final class ReadModelRows {
             insert.setString(7, message);
             insert.setBoolean(8, bot);
             insert.setBoolean(9, activity);
+            insert.setObject(10, place == null ? null : place.partition());
+            insert.setObject(11, place == null ? null : place.offset());
+            insert.setObject(12, place == null ? null : place.index());
             long id;
             try (ResultSet inserted = insert.executeQuery()) {
                 inserted.next();

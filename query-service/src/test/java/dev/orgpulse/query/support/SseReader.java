@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,11 @@ public final class SseReader implements AutoCloseable {
                 return event;
             }
         }
+    }
+
+    /** The next event if one comes within the timeout. */
+    public Optional<Event> pollEvent(Duration timeout) throws InterruptedException {
+        return Optional.ofNullable(events.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
     }
 
     public Event nextEvent(Duration timeout) throws InterruptedException {

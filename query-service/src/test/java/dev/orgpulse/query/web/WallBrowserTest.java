@@ -1,6 +1,7 @@
 package dev.orgpulse.query.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -19,12 +20,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
-import dev.orgpulse.eventlog.FeedItem;
 import dev.orgpulse.eventlog.ReadModel;
 import dev.orgpulse.query.support.Browser;
 import dev.orgpulse.query.support.ChangeNotices;
 import dev.orgpulse.query.support.ReadModelRows;
+import dev.orgpulse.query.support.ReadModelRows.LogPlace;
 import dev.orgpulse.query.support.TestCaches;
 import dev.orgpulse.testing.KafkaBrokerResource;
 import dev.orgpulse.testing.PostgresDatabaseResource;
@@ -97,12 +99,15 @@ class WallBrowserTest {
                 NOW.minus(Duration.ofMinutes(12)));
         ReadModelRows.ciRun("org/web", 1003, 1, "in_progress", null, "bob", false, NOW.minus(Duration.ofMinutes(2)),
                 NOW.minus(Duration.ofMinutes(1)));
+        ReadModelRows.deployment(501, "org/api", "production", NOW.minus(Duration.ofHours(2)));
+        ReadModelRows.deploymentStatus(5011, 501, "success", NOW.minus(Duration.ofHours(2)));
         // a page of the previous test may have read (and cached) between the clearing and the rows above
         TestCaches.emptyAll(cacheManager);
     }
 
     @AfterEach
     void leaveThePage() {
+        browser.forgetPageScripts();
         // no page of this test keeps reading while the next one sets up its rows
         browser.go("about:blank");
     }
@@ -135,10 +140,10 @@ class WallBrowserTest {
     @Test
     void aNewItemAppearsInTheFeedWithinTwoSecondsWithItsPersonAndRepositoryLit() {
         openWall();
-        FeedItem item = feedItem("merged", "bob", "org/web", "Merge dark mode");
+        LogPlace item = feedItem("merged", "bob", "org/web", "Merge dark mode");
         long noticed = System.nanoTime();
 
-        ChangeNotices.publish(Set.of(ReadModel.FEED, ReadModel.STATS), List.of(item));
+        ChangeNotices.publishUpTo(Set.of(ReadModel.FEED, ReadModel.STATS), List.of(item));
 
         browser.await(LIVE, page -> firstFeedMessage().equals("Merge dark mode"));
         long shownAfterMs = (System.nanoTime() - noticed) / 1_000_000;
@@ -154,19 +159,20 @@ class WallBrowserTest {
     @Test
     void aDroppedStreamResumesFromItsLastEventWithoutLosingOrRepeatingAnItem() {
         openWall();
-        FeedItem seen = feedItem("commit", "alice", "org/api", "Seen before the drop");
-        ChangeNotices.publish(Set.of(ReadModel.FEED), List.of(seen));
+        LogPlace seen = feedItem("commit", "alice", "org/api", "Seen before the drop");
+        ChangeNotices.publishUpTo(Set.of(ReadModel.FEED), List.of(seen));
         browser.await(LOAD, page -> firstFeedMessage().equals("Seen before the drop"));
-        assertEquals(Long.toString(seen.id()), browser.script("return window.orgpulse.stream.lastEventId()"));
+        // the notice's stats come last: past the whole record
+        browser.await(LOAD, page -> streamPositions().contains(seen.pastRecord()));
 
         browser.script("window.orgpulse.stream.drop()");
         browser.await(LOAD, page -> browser.find("#connection").getText().equals("disconnected"));
-        List<FeedItem> missed = new ArrayList<>();
+        List<LogPlace> missed = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             missed.add(feedItem("commit", "bob", "org/web", "Missed while away " + i));
         }
         // nobody listens on this page now: the notice reaches no browser
-        ChangeNotices.publish(Set.of(ReadModel.FEED), missed);
+        ChangeNotices.publishUpTo(Set.of(ReadModel.FEED), missed);
 
         browser.await(LOAD, page -> firstFeedMessage().equals("Missed while away 3"));
         browser.await(LOAD, page -> browser.find("#connection").getText().equals("live"));
@@ -176,7 +182,7 @@ class WallBrowserTest {
         assertEquals(List.of("Missed while away 3", "Missed while away 2", "Missed while away 1", "Seen before the drop"),
                 messages.subList(0, 4));
         assertEquals(1, messages.stream().filter("Seen before the drop"::equals).count());
-        assertEquals(Long.toString(missed.get(2).id()), browser.script("return window.orgpulse.stream.lastEventId()"));
+        assertTrue(streamPositions().contains(missed.get(2).reached()), streamPositions().toString());
         browser.screenshot("wall-resumed");
     }
 
@@ -194,6 +200,8 @@ class WallBrowserTest {
         assertTrue(browser.driver().findElements(By.cssSelector("#heatmap span[data-count]:not(.l0)")).size() >= 14);
         browser.screenshot("person-page");
 
+        assertFalse(browser.find("#breakdown-toggle").isDisplayed(), "no languages served: nothing to toggle");
+
         browser.find("#feed a.repo[data-repo='org/api']").click();
         browser.awaitReady(LOAD);
         assertEquals("org/api", browser.find("#head h1").getText());
@@ -202,19 +210,97 @@ class WallBrowserTest {
     }
 
     @Test
-    void onAPhoneNothingScrollsSideways() {
+    void theAnalyticsPanelsShowWhatIsServedAndTheCiFiltersNarrowTheRuns() {
+        openWall();
+        assertTrue(browser.find("#bottlenecks").getText().contains("PR 3"), browser.find("#bottlenecks").getText());
+        assertEquals(List.of("deployments a week", "lead time (median)", "change failure rate", "time to restore (median)"),
+                browser.script("return [...document.querySelectorAll('#dora .label')].map(l => l.textContent)"));
+        assertEquals("0 %", browser.find("#dora .figure:nth-child(3) .value").getText());
+        assertTrue(browser.find("#spotlights").getText().contains("alice"), browser.find("#spotlights").getText());
+        assertEquals("0", browser.find("#merged-count").getText());
+        assertEquals("20m", browser.find("#first-review").getText(), "alice reviewed PR 7 20 minutes after it opened");
+        assertTrue(browser.driver().findElements(By.cssSelector("#velocity-chart canvas")).size() > 0, "the weekly chart");
+        assertFalse(browser.find("#leaderboard-panel").isDisplayed(), "no leaderboard served yet: no panel");
+
+        new Select(browser.find("#ci-repo")).selectByValue("org/web");
+        browser.await(LOAD, page -> browser.find("#ci-summary").getText().equals("· 0 green, 1 red, 1 running"));
+        new Select(browser.find("#ci-repo")).selectByValue("");
+        new Select(browser.find("#ci-workflow")).selectByValue("build");
+        browser.await(LOAD, page -> browser.find("#ci-summary").getText().equals("· 1 green, 1 red, 1 running"));
+        browser.screenshot("wall-analytics");
+    }
+
+    @Test
+    void onAPhoneNothingScrollsSidewaysAndAPersonsPanelsFillAfterTheWallIsLeft() {
         try {
             browser.resize(390, 844);
             openWall();
             assertNoHorizontalScroll("wall");
             browser.screenshot("wall-390x844");
-            browser.go(base + "people/alice");
+            browser.find("#roster a.person[data-login='alice']").click();
             browser.awaitReady(LOAD);
+            assertPersonPanelsFilled();
             assertNoHorizontalScroll("person page");
             browser.screenshot("person-390x844");
         } finally {
             browser.resize(1920, 1080);
         }
+    }
+
+    @Test
+    void aPersonsPageReadsAgainWhatFailedAndKeepsTheRest() {
+        // the first read of two panels fails, as a read cut off by the page left behind or timed out would
+        browser.beforeEveryPage("""
+                if (location.pathname.includes('/people/')) {
+                  const realFetch = window.fetch;
+                  const failOnce = new Set(['api/heatmap', 'api/prs?author']);
+                  window.fetch = (input, init) => {
+                    const failing = [...failOnce].find((part) => String(input).includes(part));
+                    if (failing) { failOnce.delete(failing); return Promise.reject(new TypeError('cut off by the test')); }
+                    return realFetch(input, init);
+                  };
+                }""");
+        openWall();
+        browser.go(base + "people/alice");
+
+        browser.awaitReady(LOAD);
+        assertPersonPanelsFilled();
+    }
+
+    @Test
+    void aPersonsPageTogglesBetweenRepositoriesAndLanguagesOnceLanguagesAreServed() {
+        String today = NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        // /api/people/{login}/activity is not served yet: the page is given one in the shape it will have
+        browser.beforeEveryPage("""
+                const realFetch = window.fetch;
+                window.fetch = (input, init) => String(input).endsWith('api/people/alice/activity')
+                  ? Promise.resolve(new Response(JSON.stringify({ ok: true, activity: { version: 1, window_days: 90,
+                      days: { '%1$s': { repos: ['org/api'], languages: ['Java', 'Go'] } }, repo_days: { 'org/api': ['%1$s'] },
+                      language_days: { Java: ['%1$s', '2026-01-02'], Go: ['%1$s'] } } }),
+                      { status: 200, headers: { 'Content-Type': 'application/json' } }))
+                  : realFetch(input, init);""".formatted(today));
+        openWall();
+        browser.go(base + "people/alice");
+        browser.awaitReady(LOAD);
+        assertTrue(browser.find("#breakdown-toggle").isDisplayed());
+        assertTrue(browser.find("#repos").getText().contains("org/api"), browser.find("#repos").getText());
+
+        browser.find("#breakdown-toggle button[data-show='languages']").click();
+
+        assertEquals("Languages", browser.script("return document.getElementById('repos-title-text').textContent"));
+        assertEquals(List.of("Java", "Go"), browser.script(
+                "return [...document.querySelectorAll('#repos li > span:first-child')].map(s => s.textContent)"));
+        assertTrue(String.valueOf(browser.script("return document.querySelector(`#heatmap [data-date='" + today
+                + "']`).title")).endsWith("· Java, Go"));
+        browser.screenshot("person-languages");
+    }
+
+    private void assertPersonPanelsFilled() {
+        assertEquals(3, browser.driver().findElements(By.cssSelector("#feed li.feed-item")).size());
+        assertTrue(browser.find("#prs").getText().contains("PR 3"), browser.find("#prs").getText());
+        assertTrue(browser.find("#reviews").getText().contains("PR 7"), browser.find("#reviews").getText());
+        assertTrue(browser.driver().findElements(By.cssSelector("#repos li:not(.empty)")).size() >= 1);
+        assertTrue(browser.driver().findElements(By.cssSelector("#heatmap span[data-count]:not(.l0)")).size() >= 14);
     }
 
     private void openWall() {
@@ -234,6 +320,12 @@ class WallBrowserTest {
                 page + " is " + scrollWidth + " px wide in a " + viewport + " px viewport");
     }
 
+    /** Where the page's stream stands, per partition ({@code partition.offset.index}), from its last event id. */
+    private static List<String> streamPositions() {
+        String id = String.valueOf(browser.script("return window.orgpulse.stream.lastEventId()"));
+        return id.startsWith("v1:") ? List.of(id.substring(3).split(",")) : List.of();
+    }
+
     private static String firstFeedMessage() {
         Object text = browser.script("const m = document.querySelector('#feed .message'); return m ? m.textContent : ''");
         return String.valueOf(text);
@@ -243,9 +335,10 @@ class WallBrowserTest {
         return String.valueOf(browser.script("const e = document.querySelector(arguments[0]); return e ? e.className : ''", css));
     }
 
-    private static FeedItem feedItem(String kind, String dev, String repo, String message) {
-        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        long id = ReadModelRows.feedItem(at, kind, dev, repo, message, false);
-        return new FeedItem(id, at.getEpochSecond(), kind, dev, repo, message);
+    /** An item folded from the next record of partition 0, as the projector writes it. */
+    private static LogPlace feedItem(String kind, String dev, String repo, String message) {
+        LogPlace place = new LogPlace(0, ReadModelRows.nextOffset(), 0);
+        ReadModelRows.feedItemAt(place, Instant.now().truncatedTo(ChronoUnit.SECONDS), kind, dev, repo, message, false);
+        return place;
     }
 }

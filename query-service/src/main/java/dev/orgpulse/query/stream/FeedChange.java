@@ -1,0 +1,34 @@
+package dev.orgpulse.query.stream;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.orgpulse.query.api.Stats;
+import dev.orgpulse.query.readmodel.FeedItemAt;
+import dev.orgpulse.query.readmodel.FeedRange;
+
+/**
+ * What one change notice brings every stream client: the feed items of the ranges the notice moved the log past (each
+ * range with all of its items, so a client that had reached its start has them all), then fresh stats; and how far
+ * the node has pushed the feed with it.
+ */
+record FeedChange(List<Segment> segments, Stats stats, FeedPositions reached) {
+
+    /** One partition's range and its items (those of the window the stream shows), in position order. */
+    record Segment(FeedRange range, List<FeedItemAt> items) {
+    }
+
+    /** The items read for the ranges, sorted into them; every range gets a segment, empty or not. */
+    static List<Segment> segments(List<FeedRange> ranges, List<FeedItemAt> items) {
+        List<Segment> segments = new ArrayList<>(ranges.size());
+        for (FeedRange range : ranges) {
+            segments.add(new Segment(range, items.stream().filter(item -> item.partition() == range.partition()
+                    && !item.position().isBefore(range.from()) && item.position().isBefore(range.to())).toList()));
+        }
+        return segments;
+    }
+
+    int itemCount() {
+        return segments.stream().mapToInt(segment -> segment.items().size()).sum();
+    }
+}
