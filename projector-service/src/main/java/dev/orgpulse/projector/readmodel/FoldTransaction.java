@@ -23,8 +23,10 @@ import dev.orgpulse.projector.fold.LogRecord;
 import dev.orgpulse.projector.fold.PlannedRecord;
 import dev.orgpulse.projector.fold.RecordOutcome;
 import dev.orgpulse.projector.fold.SubscriptionEventRow;
+import dev.orgpulse.projector.version.FoldTarget;
+import dev.orgpulse.projector.version.ReadModelVersion;
+import dev.orgpulse.projector.version.ReadModelVersionMoved;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -83,16 +85,33 @@ public class FoldTransaction {
     private static final String TOUCH_STATUS = "UPDATE read_model_status SET updated_at = now() WHERE id = 1 RETURNING version";
     private static final String READ_STATUS = "SELECT version FROM read_model_status WHERE id = 1";
 
-    private final Pool pool;
+    /**
+     * Taken by every batch, live or rebuild, before anything else: a switch to another version ({@link
+     * dev.orgpulse.projector.version.VersionCatalog#switchTo}) waits for the batches writing and they wait for it.
+     */
+    private static final String READ_POINTER = "SELECT current FROM orgpulse.read_model_pointer WHERE id = 1 FOR SHARE";
+
     private final String consumerGroup;
 
-    public FoldTransaction(Pool pool, ProjectorConfig config) {
-        this.pool = pool;
+    public FoldTransaction(ProjectorConfig config) {
         this.consumerGroup = config.projector().consumerGroup();
     }
 
-    public Uni<BatchResult> apply(FoldPlan plan) {
-        return pool.withTransaction(connection -> new BatchWrite(connection, plan).write());
+    /**
+     * Writes the batch into the target's version. The checkpoints are kept under the live consumer group in every
+     * version, so that the live fold, once it follows a rebuilt version, resumes where the rebuild stopped.
+     *
+     * @throws ReadModelVersionMoved (as the failure) when the target is live and the pointer names another version
+     */
+    public Uni<BatchResult> apply(FoldTarget target, FoldPlan plan) {
+        return target.pool().withTransaction(connection -> connection.preparedQuery(READ_POINTER).execute()
+                .invoke(pointer -> {
+                    ReadModelVersion current = ReadModelVersion.named(pointer.iterator().next().getString(0));
+                    if (target.live() && !current.equals(target.version())) {
+                        throw new ReadModelVersionMoved(target.version(), current);
+                    }
+                })
+                .chain(() -> new BatchWrite(connection, plan).write()));
     }
 
     /** One batch being written on one connection. */
