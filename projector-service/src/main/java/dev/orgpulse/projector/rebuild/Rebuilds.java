@@ -127,7 +127,7 @@ public class Rebuilds {
      */
     public Rebuild cancel(String id) {
         Rebuild rebuild = get(id);
-        if (!store.end(id, RebuildState.CANCELLED, null)) {
+        if (!rebuild.rebuildState().canBecome(RebuildState.CANCELLED) || !store.end(id, RebuildState.CANCELLED, null)) {
             throw new RebuildConflict("rebuild " + id + " has ended already (" + get(id).state() + ")");
         }
         Running local = running.get();
@@ -191,11 +191,17 @@ public class Rebuilds {
         }).description(description).register(metrics);
     }
 
+    /** Lets the running rebuild finish its batch: it resumes from its checkpoints on the next start. */
     @PreDestroy
     void stop() {
         Running local = running.get();
         if (local != null) {
             local.runner().stop();
+            try {
+                local.thread().join(STOP_PATIENCE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

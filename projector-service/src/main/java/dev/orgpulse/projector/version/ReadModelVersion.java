@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * One version of the read models: {@code v<number>}, living in the PostgreSQL schema {@code orgpulse_v<number>}.
  * Numbers are never reused, so a version named in a change notice or an SSE id means one set of tables for ever.
  */
-public record ReadModelVersion(int number) implements Comparable<ReadModelVersion> {
+public record ReadModelVersion(int number) {
 
     /** Where the version pointer, the list of versions and the rebuilds are kept, whatever version is current. */
     public static final String CONTROL_SCHEMA = "orgpulse";
@@ -41,15 +41,6 @@ public record ReadModelVersion(int number) implements Comparable<ReadModelVersio
     /** Only digits follow the fixed prefix: safe to write into SQL unquoted. */
     public String schema() {
         return "orgpulse_v" + number;
-    }
-
-    public ReadModelVersion next() {
-        return new ReadModelVersion(number + 1);
-    }
-
-    @Override
-    public int compareTo(ReadModelVersion other) {
-        return Integer.compare(number, other.number);
     }
 
     @Override
