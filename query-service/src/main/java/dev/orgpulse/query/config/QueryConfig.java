@@ -65,6 +65,13 @@ public interface QueryConfig {
         @WithDefault("15s")
         Duration heartbeat();
 
+        /**
+         * {@code ORGPULSE_STREAM_VERSION_CHECK}: how often the read-model version is read, to notice a switch (caches
+         * emptied, {@code event: reset}) when no change notice of the new version arrives first.
+         */
+        @WithDefault("5s")
+        Duration versionCheck();
+
         /** Most feed items replayed to a client that reconnects with {@code Last-Event-ID}. */
         @WithDefault("500")
         int replayLimit();

@@ -19,8 +19,8 @@ import dev.orgpulse.query.readmodel.StatsReadModel;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reacts to each change notice from the projectors: empties the caches of the read models it names, then pushes
- * its new feed items and fresh stats to the stream clients. A notice that cannot be handled is logged and
+ * Reacts to each change notice from the projectors of the read-model version this node serves ({@link ServedVersion}):
+ * empties the caches of the read models it names, then pushes its new feed items and fresh stats to the stream clients. A notice that cannot be handled is logged and
  * skipped; the next one still gets through.
  */
 @ApplicationScoped
@@ -33,9 +33,11 @@ public class ChangeNoticeConsumer {
     private final StatsReadModel stats;
     private final StreamMessages messages;
     private final ChangeHub hub;
+    private final ServedVersion served;
 
     public ChangeNoticeConsumer(ReadModelCaches caches, FeedReadModel feed, StatsReadModel stats,
-            StreamMessages messages, ChangeHub hub) {
+            StreamMessages messages, ChangeHub hub, ServedVersion served) {
+        this.served = served;
         this.caches = caches;
         this.feed = feed;
         this.stats = stats;
@@ -52,6 +54,21 @@ public class ChangeNoticeConsumer {
             LOG.warnf("change notice skipped: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
+        return served.serves(notice.readModelVersion()).chain(serves -> {
+            if (!serves) {
+                LOG.debugf("change notice of read-model version %s ignored: this node serves another version",
+                        notice.readModelVersion());
+                return Uni.createFrom().voidItem();
+            }
+            return onServedChange(notice);
+        }).onFailure().recoverWithItem(failure -> {
+            LOG.errorf(failure, "change notice committed at %s (version %s) not handled", notice.committedAt(),
+                    notice.readModelVersion());
+            return null;
+        });
+    }
+
+    private Uni<Void> onServedChange(ChangeNotice notice) {
         Set<ReadModel> changed = notice.changed() == null ? Set.of() : notice.changed();
         List<FeedItem> added = notice.feed() == null ? List.of() : notice.feed();
         Set<String> stale = ReadModelCaches.cachesOf(changed);

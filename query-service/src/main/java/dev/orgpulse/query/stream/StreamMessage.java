@@ -6,7 +6,8 @@ import jakarta.ws.rs.sse.Sse;
 /**
  * One thing written to {@code /api/stream}: a named event with an id and JSON data, or a comment.
  *
- * @param id   the feed id of an activity; the highest feed id known for stats; unused for comments
+ * @param id   the feed id of an activity; the highest feed id known for stats; unused for comments and resets (a
+ *             reset carries no id: a feed id of the old version means nothing in the new one)
  * @param text the JSON data of an event, the text of a comment
  */
 public record StreamMessage(Type type, long id, String text) {
@@ -14,6 +15,8 @@ public record StreamMessage(Type type, long id, String text) {
     public enum Type {
         ACTIVITY("activity"),
         STATS("stats"),
+        /** The read models switched to another version: what the client shows is to be read again. */
+        RESET("reset"),
         COMMENT(null);
 
         private final String eventName;
@@ -47,6 +50,9 @@ public record StreamMessage(Type type, long id, String text) {
         }
         if (type == Type.COMMENT) {
             return sse.newEventBuilder().comment(text).build();
+        }
+        if (type == Type.RESET) {
+            return sse.newEventBuilder().name(type.eventName()).data(text).build();
         }
         return sse.newEventBuilder().name(type.eventName()).id(Long.toString(id)).data(text).build();
     }

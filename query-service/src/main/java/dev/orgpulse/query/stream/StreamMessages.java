@@ -1,5 +1,7 @@
 package dev.orgpulse.query.stream;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,6 +28,11 @@ public class StreamMessages {
     /** @param highestFeedId where a client that saw this stands, for its {@code Last-Event-ID} */
     public StreamMessage stats(Stats stats, long highestFeedId) {
         return new StreamMessage(StreamMessage.Type.STATS, highestFeedId, write(stats));
+    }
+
+    /** Tells a client that the read models switched to {@code version}: {@code {"read_model_version": "v2"}}. */
+    public StreamMessage reset(String version) {
+        return new StreamMessage(StreamMessage.Type.RESET, 0, write(Map.of("read_model_version", version)));
     }
 
     private String write(Object data) {

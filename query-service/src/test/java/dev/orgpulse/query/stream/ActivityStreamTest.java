@@ -25,6 +25,7 @@ import dev.orgpulse.query.support.ChangeNotices;
 import dev.orgpulse.query.support.ReadModelRows;
 import dev.orgpulse.query.support.SseReader;
 import dev.orgpulse.query.support.TestCaches;
+import dev.orgpulse.query.support.ViewerApi;
 import dev.orgpulse.testing.KafkaBrokerResource;
 import dev.orgpulse.testing.PostgresDatabaseResource;
 import io.quarkus.cache.CacheManager;
@@ -151,6 +152,50 @@ class ActivityStreamTest {
         reader.close();
 
         await().atMost(PATIENCE).untilAsserted(() -> assertEquals(before, hub.listeners()));
+    }
+
+    @Test
+    void aNoticeOfAnotherReadModelVersionIsIgnored() throws Exception {
+        try (SseReader reader = SseReader.open(stream, VIEWER)) {
+            reader.awaitComment("connected", PATIENCE);
+            FeedItem foreign = feedItem("commit", "mallory", "folded into another database", false);
+            FeedItem served = feedItem("commit", "alice", "folded into the served version", false);
+
+            ChangeNotices.publish("v9", Set.of(ReadModel.FEED), List.of(foreign));
+            ChangeNotices.publish("v1", Set.of(ReadModel.FEED), List.of(served));
+
+            SseReader.Event first = reader.awaitEvent(event -> event.name().equals("activity"), PATIENCE);
+            assertEquals(Long.toString(served.id()), first.id());
+        }
+    }
+
+    @Test
+    void aSwitchToAnotherReadModelVersionEmptiesEveryCacheAndResetsTheStreams() throws Exception {
+        feedItem("commit", "alice", "in the old version", false);
+        assertEquals(1, ViewerApi.tree(ViewerApi.get("/api/stats")).get("commits").asInt());
+        feedItem("commit", "bob", "the new version has more", false);
+        assertEquals(1, ViewerApi.tree(ViewerApi.get("/api/stats")).get("commits").asInt(), "cached");
+
+        try (SseReader reader = SseReader.open(stream, VIEWER)) {
+            reader.awaitComment("connected", PATIENCE);
+            ReadModelRows.readModelVersion("v2");
+            try {
+                ChangeNotices.publish("v2", Set.of(), List.of());
+
+                SseReader.Event reset = reader.awaitEvent(event -> !event.name().equals("activity"), PATIENCE);
+                assertEquals("reset", reset.name());
+                assertJsonEquals(Map.of("read_model_version", "v2"), reset.data());
+                SseReader.Event stats = reader.nextEvent(PATIENCE);
+                assertEquals("stats", stats.name());
+                assertEquals(2, ViewerApi.tree(stats.data()).get("commits").asInt());
+                assertEquals(2, ViewerApi.tree(ViewerApi.get("/api/stats")).get("commits").asInt());
+            } finally {
+                // back to the version every other test serves; noticed without a notice, by the periodic check
+                ReadModelRows.readModelVersion("v1");
+            }
+            assertJsonEquals(Map.of("read_model_version", "v1"),
+                    reader.awaitEvent(event -> event.name().equals("reset"), PATIENCE).data());
+        }
     }
 
     private static FeedItem feedItem(String kind, String dev, String message, boolean bot) {

@@ -46,13 +46,18 @@ public final class ChangeNotices {
     }
 
     public static void publish(Set<ReadModel> changed, List<FeedItem> feed) {
-        ChangeNotice notice = new ChangeNotice("v1", changed, Map.of(0, 1L), feed, Instant.now());
+        publish("v1", changed, feed);
+    }
+
+    /** A notice of a batch folded into read-model version {@code version}. */
+    public static void publish(String version, Set<ReadModel> changed, List<FeedItem> feed) {
+        ChangeNotice notice = new ChangeNotice(version, changed, Map.of(0, 1L), feed, Instant.now());
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.CHANGES, "v1", notice.toJson())).get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.CHANGES, version, notice.toJson())).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("change notice not published", e);
         }
