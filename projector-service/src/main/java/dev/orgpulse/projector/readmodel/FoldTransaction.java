@@ -26,6 +26,7 @@ import dev.orgpulse.projector.fold.SubscriptionEventRow;
 import dev.orgpulse.projector.version.FoldTarget;
 import dev.orgpulse.projector.version.ReadModelVersion;
 import dev.orgpulse.projector.version.ReadModelVersionMoved;
+import dev.orgpulse.projector.version.ReadModelVersions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -92,9 +93,16 @@ public class FoldTransaction {
     private static final String READ_POINTER = "SELECT current FROM orgpulse.read_model_pointer WHERE id = 1 FOR SHARE";
 
     private final String consumerGroup;
+    private final ReadModelVersions versions;
 
-    public FoldTransaction(ProjectorConfig config) {
+    public FoldTransaction(ProjectorConfig config, ReadModelVersions versions) {
         this.consumerGroup = config.projector().consumerGroup();
+        this.versions = versions;
+    }
+
+    /** Writes the batch into the live version (see {@link #apply(FoldTarget, FoldPlan)}). */
+    public Uni<BatchResult> apply(FoldPlan plan) {
+        return Uni.createFrom().deferred(() -> apply(versions.live(), plan));
     }
 
     /**

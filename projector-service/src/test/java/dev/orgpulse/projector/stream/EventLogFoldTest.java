@@ -39,7 +39,6 @@ import dev.orgpulse.projector.fold.LogRecord;
 import dev.orgpulse.projector.fold.RecordFolder;
 import dev.orgpulse.projector.readmodel.BatchResult;
 import dev.orgpulse.projector.readmodel.FoldTransaction;
-import dev.orgpulse.projector.version.ReadModelVersions;
 import dev.orgpulse.projector.support.FoldingIntegrationTest;
 import dev.orgpulse.projector.support.Payloads;
 import dev.orgpulse.testing.KafkaBrokerResource;
@@ -59,9 +58,6 @@ class EventLogFoldTest extends FoldingIntegrationTest {
 
     @Inject
     FoldTransaction transaction;
-
-    @Inject
-    ReadModelVersions versions;
 
     @Test
     void aPushAddsEachCommitWithItsFeedItem() {
@@ -195,7 +191,7 @@ class EventLogFoldTest extends FoldingIntegrationTest {
                 Payloads.delivery("push", uuid()).toHeaders(), Payloads.bytes(replayed));
 
         BatchResult result = VertxContextSupport.subscribeAndAwait(
-                () -> transaction.apply(versions.live(), FoldPlan.of(List.of(again), new RecordFolder())));
+                () -> transaction.apply(FoldPlan.of(List.of(again), new RecordFolder())));
 
         assertEquals(1, result.duplicates());
         assertEquals(0, result.folded());
@@ -222,7 +218,7 @@ class EventLogFoldTest extends FoldingIntegrationTest {
                         Payloads.bytes(Payloads.merged(repo, 3, "2024-03-02T12:00:00Z", "maintainer")))),
                 new RecordFolder());
 
-        BatchResult first = VertxContextSupport.subscribeAndAwait(() -> transaction.apply(versions.live(), plan));
+        BatchResult first = VertxContextSupport.subscribeAndAwait(() -> transaction.apply(plan));
 
         assertEquals(List.of(5, 3, 0, 1), List.of(first.records(), first.folded(), first.ignored(), first.duplicates()));
         assertEquals(List.of(badDelivery), first.deadLetters().stream().map(note -> note.deliveryId()).toList());
@@ -234,7 +230,7 @@ class EventLogFoldTest extends FoldingIntegrationTest {
                 sql.rows("SELECT partition_id, next_offset FROM checkpoint WHERE topic = ? ORDER BY partition_id", topic));
         assertEquals("merged", sql.row("SELECT state FROM pull_request WHERE repo = ?", repo).get("state"));
 
-        BatchResult again = VertxContextSupport.subscribeAndAwait(() -> transaction.apply(versions.live(), plan));
+        BatchResult again = VertxContextSupport.subscribeAndAwait(() -> transaction.apply(plan));
 
         assertEquals(List.of(0, 0, 5), List.of(again.folded(), again.deadLetters().size(), again.duplicates()));
         assertFalse(again.changedReadModels());
