@@ -3,14 +3,18 @@ package dev.orgpulse.testing;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 import dev.orgpulse.eventlog.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -37,9 +41,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         try (Admin admin = admin()) {
             admin.createTopics(Topics.ALL.stream()
                     .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.config())).toList())
-                    .all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not create the log's topics", e);
+                    .values().values().forEach(KafkaBrokerResource::awaitCreated);
         }
         return Map.of("kafka.bootstrap.servers", bootstrapServers());
     }
@@ -55,6 +57,22 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
     public void inject(TestInjector testInjector) {
         testInjector.injectIntoFields(this, new TestInjector.AnnotatedAndMatchesType(InjectKafkaBroker.class,
                 KafkaBrokerResource.class));
+    }
+
+    /**
+     * A topic the broker says exists was created: on a loaded machine the admin client may resend a creation that
+     * timed out although it had succeeded.
+     */
+    private static void awaitCreated(KafkaFuture<Void> creation) {
+        try {
+            creation.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("could not create the log's topics", e);
+            }
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("could not create the log's topics", e);
+        }
     }
 
     public String bootstrapServers() {
