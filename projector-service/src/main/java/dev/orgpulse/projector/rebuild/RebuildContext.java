@@ -82,6 +82,11 @@ class RebuildContext {
         return consumerGroup;
     }
 
+    /** Records per poll: the most a caught-up rebuild can be behind the log's end when it tries to switch. */
+    int batchSize() {
+        return MAX_POLL_RECORDS;
+    }
+
     String topic() {
         return Topics.EVENTS;
     }

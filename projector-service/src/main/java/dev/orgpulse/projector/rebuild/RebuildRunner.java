@@ -29,8 +29,8 @@ import io.agroal.api.AgroalDataSource;
 
 /**
  * One rebuild, on a thread of its own: reads the log from the new version's checkpoints (offset 0 at first) with a
- * consumer of its own, writes each batch with the live fold's code path into the new version, and once it has read
- * everything on the log, makes the version current ({@link dev.orgpulse.projector.version.VersionCatalog#switchTo}).
+ * consumer of its own, writes each batch with the live fold's code path into the new version, and once it is within a
+ * batch of the log's end, makes the version current ({@link dev.orgpulse.projector.version.VersionCatalog#switchTo}).
  * <p>
  * Only one replica runs a rebuild: the runner holds a PostgreSQL advisory lock for as long as it runs, and a runner
  * that does not get it ends at once. It publishes no change notices: nobody reads the new version before the switch.
@@ -122,10 +122,14 @@ final class RebuildRunner implements Runnable {
                     folded += writeUntilCommitted(records).records();
                 }
                 long remaining = remaining(consumer, partitions);
-                RebuildState state = remaining == 0 ? RebuildState.SWITCHING : RebuildState.RUNNING;
+                // while records keep arriving the lag is rarely 0 at the instant it is read; within one batch of the
+                // log's end the switch is tried, and it only happens once this version has folded as far as the live
+                // one (VersionCatalog#switchTo): what arrives after it is the live fold's, now into this version
+                boolean caughtUp = remaining < context.batchSize();
+                RebuildState state = caughtUp ? RebuildState.SWITCHING : RebuildState.RUNNING;
                 double perSecond = rate.perSecond(folded, Instant.now());
                 snapshot.set(new Snapshot(rebuild.id(), version, state, folded, remaining, perSecond));
-                if (remaining == 0 || Duration.between(lastReport, Instant.now()).compareTo(PROGRESS_EVERY) >= 0) {
+                if (caughtUp || Duration.between(lastReport, Instant.now()).compareTo(PROGRESS_EVERY) >= 0) {
                     lastReport = Instant.now();
                     context.store().progress(rebuild.id(), state, folded, remaining, perSecond);
                     if (!stillActive()) {
@@ -133,7 +137,7 @@ final class RebuildRunner implements Runnable {
                         return;
                     }
                 }
-                if (remaining == 0 && context.catalog().switchTo(version, context.consumerGroup(), topic,
+                if (caughtUp && context.catalog().switchTo(version, context.consumerGroup(), topic,
                         rebuild.id())) {
                     LOG.infof("Rebuild %s: %s is current after %d records", rebuild.id(), version, folded);
                     context.afterSwitch(version);

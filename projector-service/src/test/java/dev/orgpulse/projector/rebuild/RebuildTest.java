@@ -60,7 +60,7 @@ class RebuildTest extends FoldingIntegrationTest {
             id = admin().post("/admin/rebuilds").then().statusCode(202).body("version", equalTo("v2"))
                     .extract().path("id");
             await().atMost(PATIENCE).untilAsserted(() -> admin().get("/admin/rebuilds/" + id).then()
-                    .body("state", equalTo("switching")).body("folded", equalTo(30)).body("remaining", equalTo(0)));
+                    .body("state", equalTo("switching")));
             admin().post("/admin/rebuilds").then().statusCode(409).body("error", equalTo("conflict"));
             // the live fold goes on meanwhile, so the rebuild finds it ahead when it may switch, and folds on first
             duringRebuild = pushes(repos, 20);
