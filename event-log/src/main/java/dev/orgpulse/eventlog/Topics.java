@@ -32,7 +32,9 @@ public final class Topics {
 
     /**
      * The ingest service's backfills: the latest state of each (keyed by backfill id), so any replica can report
-     * it and the one that runs them resumes them after a restart. Its single partition also elects that replica:
+     * it and the one that runs them resumes them after a restart; and {@code POST /admin/recovery} requests with
+     * their reports (keyed {@code recovery:<id>}), so any replica takes one. Its single partition also elects that
+     * replica:
      * the member of the ingest's GitHub consumer group that holds it runs recovery and backfills.
      */
     public static final String BACKFILLS = "orgpulse-backfills";

@@ -50,7 +50,7 @@ class BackfillPipelineIT {
     @Test
     void aBackfillOverlappingLiveWebhooksCountsEveryCommitPullRequestAndReviewOnce() throws Exception {
         OrgHistory history = new OrgHistory(ORG, List.of(LIVE, QUIET), Instant.now());
-        history.serve(stack.github().server());
+        history.serve(stack.github());
         String live = ORG + "/" + LIVE;
         int commitsBefore = stack.viewer().get("/api/stats").then().statusCode(200).extract().path("commits");
 

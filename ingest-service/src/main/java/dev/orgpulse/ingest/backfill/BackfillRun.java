@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
@@ -18,12 +19,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgpulse.eventlog.Sources;
 import dev.orgpulse.ingest.delivery.LogIntake;
 import dev.orgpulse.ingest.github.GitHubApi;
+import dev.orgpulse.ingest.log.CompactedStates;
 import dev.orgpulse.ingest.recovery.LogDeliveryIds;
 
 /**
  * One backfill run on the leader, from where its state says it stopped: repositories already finished are skipped,
- * and of the one it was in, the records already on the log (read back from the log since the backfill started) are
- * not appended again. Progress is saved after each repository.
+ * and of those it was in, the records already on the log (read back from the log since the backfill started) are
+ * not appended again. Repositories go in batches: the commits and pull requests of a batch in GraphQL queries
+ * ({@link BatchedHistory}), then each repository's other lists ({@link RepositoryBackfill}); progress is saved after
+ * each repository.
  */
 final class BackfillRun implements Runnable {
 
@@ -33,7 +37,7 @@ final class BackfillRun implements Runnable {
 
     private final BackfillState start;
     private final GitHubApi api;
-    private final BackfillStates states;
+    private final CompactedStates<BackfillState> states;
     private final LogIntake log;
     private final Map<String, Object> kafka;
     private final Duration appendTimeout;
@@ -41,8 +45,8 @@ final class BackfillRun implements Runnable {
     private volatile boolean cancelRequested;
     private volatile BackfillState current;
 
-    BackfillRun(BackfillState start, GitHubApi api, BackfillStates states, LogIntake log, Map<String, Object> kafka,
-            Duration appendTimeout) {
+    BackfillRun(BackfillState start, GitHubApi api, CompactedStates<BackfillState> states, LogIntake log,
+            Map<String, Object> kafka, Duration appendTimeout) {
         this.start = start;
         this.current = start;
         this.api = api;
@@ -82,17 +86,21 @@ final class BackfillRun implements Runnable {
                     + "records on the log since it started", id(), org, start.since(), repositories.size(),
                     start.reposFinished().size(), start.recordsAppended(), onLog.size());
             Set<String> finished = new HashSet<>(start.reposFinished());
-            for (JsonNode repository : repositories) {
-                String name = repository.path("full_name").asText();
-                if (finished.contains(name)) {
-                    continue;
+            List<JsonNode> unfinished = repositories.stream()
+                    .filter(repository -> !finished.contains(repository.path("full_name").asText())).toList();
+            Consumer<BackfillRecord> sink = record -> append(record, onLog);
+            for (int from = 0; from < unfinished.size(); from += BatchedHistory.REPOSITORIES_PER_QUERY) {
+                List<JsonNode> batch = unfinished.subList(from,
+                        Math.min(from + BatchedHistory.REPOSITORIES_PER_QUERY, unfinished.size()));
+                new BatchedHistory(api, start.since(), sink).run(batch);
+                for (JsonNode repository : batch) {
+                    new RepositoryBackfill(api, start.since(), sink).run(repository);
+                    if (cancelRequested || Thread.currentThread().isInterrupted()) {
+                        throw new CancellationException();
+                    }
+                    save(current.repoFinished(repository.path("full_name").asText(), appendedNow.getAndSet(0),
+                            Instant.now()));
                 }
-                appendedNow.set(0);
-                new RepositoryBackfill(api, start.since(), record -> append(record, onLog)).run(repository);
-                if (cancelRequested || Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException();
-                }
-                save(current.repoFinished(name, appendedNow.get(), Instant.now()));
             }
             save(current.ended(BackfillState.DONE, 0, null, Instant.now()));
             LOG.infof("Backfill %s of %s done: %d repositories, %d records appended", id(), org,
@@ -129,7 +137,7 @@ final class BackfillRun implements Runnable {
     }
 
     private void save(BackfillState state) {
-        states.save(state);
+        states.save(state.id(), state);
         current = state;
     }
 

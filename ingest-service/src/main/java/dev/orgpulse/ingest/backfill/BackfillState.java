@@ -39,6 +39,11 @@ public record BackfillState(
         return new BackfillState(id, org, since, RUNNING, 0, List.of(), 0, null, now, now);
     }
 
+    /** Of a state known and one read after it: an ended backfill is not brought back by an older running record. */
+    static BackfillState latest(BackfillState known, BackfillState next) {
+        return known.isFinal() && !next.isFinal() ? known : next;
+    }
+
     boolean running() {
         return RUNNING.equals(state);
     }

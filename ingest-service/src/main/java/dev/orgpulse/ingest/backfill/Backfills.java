@@ -19,11 +19,13 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
+import dev.orgpulse.eventlog.Topics;
 import dev.orgpulse.ingest.admin.AdminRefusedException;
 import dev.orgpulse.ingest.config.IngestConfig;
 import dev.orgpulse.ingest.delivery.LogIntake;
 import dev.orgpulse.ingest.github.GitHubConnection;
 import dev.orgpulse.ingest.leader.Leadership;
+import dev.orgpulse.ingest.log.CompactedStates;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -48,7 +50,7 @@ public class Backfills {
     private final Duration ackTimeout;
     private final AtomicLong reposDone = new AtomicLong();
     private final AtomicLong reposTotal = new AtomicLong();
-    private BackfillStates states;
+    private CompactedStates<BackfillState> states;
     private ScheduledExecutorService ticker;
     private ExecutorService runner;
     private BackfillRun active;
@@ -69,7 +71,8 @@ public class Backfills {
         if (!github.configured()) {
             return;
         }
-        states = new BackfillStates(kafka, ackTimeout);
+        states = new CompactedStates<>(kafka, ackTimeout, Topics.BACKFILLS, "orgpulse-ingest-backfills",
+                BackfillState.class, Backfills::isBackfillId, BackfillState::latest);
         runner = Executors.newSingleThreadExecutor(task -> daemon(task, "orgpulse-backfill"));
         ticker = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "orgpulse-backfill-ticker"));
         ticker.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
@@ -91,7 +94,7 @@ public class Backfills {
 
     /** @return the new backfill's id; it starts on the leader within a second */
     public String create(String org, String since) {
-        BackfillStates known = available();
+        CompactedStates<BackfillState> known = available();
         if (org == null || org.isBlank()) {
             throw new AdminRefusedException(Response.Status.BAD_REQUEST, "bad request", "org is required");
         }
@@ -103,7 +106,7 @@ public class Backfills {
             throw new AdminRefusedException(Response.Status.BAD_REQUEST, "bad request", e.getMessage());
         }
         BackfillState requested = BackfillState.requested(UUID.randomUUID().toString(), org.strip(), from, now);
-        known.save(requested);
+        known.save(requested.id(), requested);
         LOG.infof("Backfill %s of %s since %s requested", requested.id(), requested.org(), from);
         return requested.id();
     }
@@ -116,7 +119,7 @@ public class Backfills {
     public BackfillStatus cancel(String id) {
         BackfillState state = state(id);
         if (state.running()) {
-            available().save(state.ended(BackfillState.CANCELLED, 0, null, Instant.now()));
+            available().save(id, state.ended(BackfillState.CANCELLED, 0, null, Instant.now()));
             LOG.infof("Backfill %s of %s cancelled by request", id, state.org());
         }
         return status(id);
@@ -127,7 +130,7 @@ public class Backfills {
                 "not found", "no backfill " + id));
     }
 
-    private BackfillStates available() {
+    private CompactedStates<BackfillState> available() {
         if (states == null) {
             throw new AdminRefusedException(Response.Status.SERVICE_UNAVAILABLE, "backfills are off",
                     "configure GitHub API access: ORGPULSE_GITHUB_APP_ID and ORGPULSE_GITHUB_APP_PRIVATE_KEY_FILE, "
@@ -169,6 +172,11 @@ public class Backfills {
         } catch (RuntimeException e) {
             LOG.error("Backfill coordination failed; it looks again in a second", e);
         }
+    }
+
+    /** Backfills are keyed by their id (a UUID); recovery requests share the topic under keys with a colon. */
+    private static boolean isBackfillId(String key) {
+        return !key.contains(":");
     }
 
     private static Thread daemon(Runnable task, String name) {

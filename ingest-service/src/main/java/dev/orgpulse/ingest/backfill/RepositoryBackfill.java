@@ -3,8 +3,6 @@ package dev.orgpulse.ingest.backfill;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
@@ -15,10 +13,11 @@ import dev.orgpulse.ingest.github.GitHubApi;
 import dev.orgpulse.ingest.github.GitHubApiException;
 
 /**
- * Everything one repository tells since a moment, read from the REST API page by page and handed on as
- * {@link BackfillRecord}s: the default branch's commits, pull requests updated since (their reviews, and the single
- * pull request of each merged one for who merged it and its size), issues, workflow runs and their jobs, releases,
- * deployments and their statuses. Lists sorted newest first stop at the first page older than {@code since}.
+ * What one repository tells since a moment beside its commits and pull requests ({@link BatchedHistory} reads those
+ * for many repositories at once), read from the REST API page by page and handed on as {@link BackfillRecord}s:
+ * issues, workflow runs and their jobs, releases, deployments and their statuses. REST because each is one list
+ * per repository whose objects are already the webhooks' shapes. Lists sorted newest first stop at the first page
+ * older than {@code since}.
  */
 final class RepositoryBackfill {
 
@@ -37,8 +36,6 @@ final class RepositoryBackfill {
 
     void run(JsonNode repository) {
         String path = "/repos/" + repository.path("full_name").asText();
-        section(repository, "commits", () -> commits(repository, path));
-        section(repository, "pull requests", () -> pullRequests(repository, path));
         section(repository, "issues", () -> issues(repository, path));
         section(repository, "workflow runs", () -> workflowRuns(repository, path));
         section(repository, "releases", () -> releases(repository, path));
@@ -57,43 +54,6 @@ final class RepositoryBackfill {
             }
             throw e;
         }
-    }
-
-    private void commits(JsonNode repository, String path) {
-        String branch = repository.path("default_branch").asText();
-        api.forEachPage(path + "/commits?sha=" + encoded(branch) + "&since=" + since + "&per_page=" + PAGE, page -> {
-            List<JsonNode> commits = new ArrayList<>();
-            page.forEach(commits::add);
-            if (!commits.isEmpty()) {
-                String range = commits.get(0).path("sha").asText() + ".." + commits.get(commits.size() - 1).path("sha")
-                        .asText();
-                sink.accept(WebhookShapes.commits(repository, "refs/heads/" + branch, commits, range));
-            }
-            return true;
-        });
-    }
-
-    private void pullRequests(JsonNode repository, String path) {
-        api.forEachPage(path + "/pulls?state=all&sort=updated&direction=desc&per_page=" + PAGE, page -> {
-            for (JsonNode listed : page) {
-                if (WebhookShapes.instant(listed, "updated_at").map(since::isAfter).orElse(false)) {
-                    return false;
-                }
-                JsonNode pr = listed.path("merged_at").isTextual()
-                        ? api.get(path + "/pulls/" + listed.path("number").asText())
-                        : listed;
-                WebhookShapes.pullRequest(repository, pr, since).forEach(sink);
-                api.forEachPage(path + "/pulls/" + pr.path("number").asText() + "/reviews?per_page=" + PAGE, reviews -> {
-                    for (JsonNode review : reviews) {
-                        if (!WebhookShapes.instant(review, "submitted_at").map(since::isAfter).orElse(true)) {
-                            sink.accept(WebhookShapes.review(repository, pr, review));
-                        }
-                    }
-                    return true;
-                });
-            }
-            return true;
-        });
     }
 
     private void issues(JsonNode repository, String path) {

@@ -51,6 +51,7 @@ public final class GitHubApi {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final String apiUrl;
+    private final String graphQlUrl;
     private final GitHubCredentials credentials;
     private final Settings settings;
     private final RateBudget budget;
@@ -61,6 +62,7 @@ public final class GitHubApi {
     public GitHubApi(String apiUrl, GitHubCredentials credentials, Settings settings, RateBudget budget,
             Sleeper sleeper, Clock clock) {
         this.apiUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
+        this.graphQlUrl = graphQlUrl(this.apiUrl);
         this.credentials = credentials;
         this.settings = settings;
         this.budget = budget;
@@ -86,6 +88,63 @@ public final class GitHubApi {
     /** @throws GitHubApiException unless GitHub answers 2xx */
     public JsonNode post(String path, JsonNode body) {
         return send("POST", path, LogJson.MAPPER.valueToTree(body).toString()).json();
+    }
+
+    /**
+     * GitHub's GraphQL endpoint beside its REST one: {@code https://api.github.com/graphql} for
+     * {@code https://api.github.com}, and {@code https://host/api/graphql} for an Enterprise Server's
+     * {@code https://host/api/v3}.
+     */
+    static String graphQlUrl(String apiUrl) {
+        String restSuffix = "/api/v3";
+        return apiUrl.endsWith(restSuffix) ? apiUrl.substring(0, apiUrl.length() - restSuffix.length()) + "/api/graphql"
+                : apiUrl + "/graphql";
+    }
+
+    /**
+     * Runs a GraphQL query with the same limits as a REST call, and more: GraphQL answers a spent budget with 200
+     * and an error of type {@code RATE_LIMITED}, which waits for the reset the headers tell (or a minute) and asks
+     * again. Errors beside data (a repository not found among several) are logged and the data returned.
+     *
+     * @return the answer's {@code data}
+     * @throws GitHubApiException when the answer carries errors and no data, or the budget stays spent
+     */
+    public JsonNode graphQl(String query, JsonNode variables) {
+        String body = LogJson.MAPPER.createObjectNode().put("query", query).set("variables", variables).toString();
+        for (int attempt = 1;; attempt++) {
+            Response response = send("POST", graphQlUrl, body);
+            JsonNode answer = response.json();
+            JsonNode errors = answer.path("errors");
+            if (isRateLimited(errors) && attempt < settings.maxAttempts()) {
+                // the answer's headers told the budget (none left) and its reset: the next call waits for it
+                boolean resetKnown = RateLimit.fromHeaders(response.headers()).isPresent();
+                LOG.warnf("GitHub's GraphQL budget is spent; asking again %s (attempt %d of %d)",
+                        resetKnown ? "after its reset" : "in " + SECONDARY_LIMIT_DEFAULT_WAIT, attempt,
+                        settings.maxAttempts());
+                if (!resetKnown) {
+                    sleep(SECONDARY_LIMIT_DEFAULT_WAIT);
+                }
+                continue;
+            }
+            if (!errors.isArray() || errors.isEmpty()) {
+                return answer.path("data");
+            }
+            if (!answer.path("data").isObject()) {
+                throw GitHubApiException.answered("POST " + URI.create(graphQlUrl).getPath(), response.status(),
+                        response.body());
+            }
+            LOG.warnf("GitHub's GraphQL answer carries errors beside its data: %s", errors);
+            return answer.path("data");
+        }
+    }
+
+    private static boolean isRateLimited(JsonNode errors) {
+        for (JsonNode error : errors) {
+            if ("RATE_LIMITED".equals(error.path("type").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -3,12 +3,15 @@ package dev.orgpulse.ingest.recovery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,12 +22,14 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orgpulse.eventlog.Sources;
+import dev.orgpulse.eventlog.Topics;
 import dev.orgpulse.ingest.admin.AdminRefusedException;
 import dev.orgpulse.ingest.config.IngestConfig;
 import dev.orgpulse.ingest.github.GitHubApi;
 import dev.orgpulse.ingest.github.GitHubApiException;
 import dev.orgpulse.ingest.github.GitHubConnection;
 import dev.orgpulse.ingest.leader.Leadership;
+import dev.orgpulse.ingest.log.CompactedStates;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -36,6 +41,11 @@ import io.smallrye.common.annotation.Identifier;
  * previous run are listed, compared with the delivery ids on the log, and every event the log lacks is
  * redelivered ({@link RecoveryPlan}). A redelivery carries the event's GUID, so one that arrives twice has no second
  * effect in the projector.
+ * <p>
+ * {@code POST /admin/recovery} works on any replica: the request is saved on {@link Topics#BACKFILLS}
+ * ({@link RecoveryRequest}), the leader looks for requests every second and answers all those waiting with the
+ * report of one run that started after them, and the replica that took the request waits for that answer. So
+ * exactly one replica runs recovery at a time, and a request made while a run is under way waits for the next one.
  */
 @ApplicationScoped
 public class DeliveryRecovery {
@@ -44,6 +54,10 @@ public class DeliveryRecovery {
     static final Duration OVERLAP = Duration.ofMinutes(1);
     /** The log is read from this long before the oldest attempt: GitHub's clock and the broker's are not one clock. */
     static final Duration LOG_MARGIN = Duration.ofMinutes(5);
+    /** How long {@code POST /admin/recovery} waits for the leader's answer before it says none came. */
+    static final Duration ANSWER_WAIT = Duration.ofMinutes(2);
+    private static final Duration REQUESTS_EVERY = Duration.ofSeconds(1);
+    private static final Duration ANSWER_POLL = Duration.ofMillis(100);
     private static final Logger LOG = Logger.getLogger(DeliveryRecovery.class);
 
     private final IngestConfig.GitHub config;
@@ -51,13 +65,16 @@ public class DeliveryRecovery {
     private final Leadership leadership;
     private final Map<String, Object> kafka;
     private final MeterRegistry registry;
+    private final Duration ackTimeout;
     private ScheduledExecutorService scheduler;
+    private CompactedStates<RecoveryRequest> requests;
     private Instant lastRun;
     private Long hookId;
 
     public DeliveryRecovery(IngestConfig config, GitHubConnection github, Leadership leadership,
             @Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry registry) {
         this.config = config.github();
+        this.ackTimeout = config.ingest().ackTimeout();
         this.github = github;
         this.leadership = leadership;
         this.kafka = kafka;
@@ -85,6 +102,10 @@ public class DeliveryRecovery {
         });
         long every = config.recoveryEvery().toMillis();
         scheduler.scheduleWithFixedDelay(this::scheduledRun, every, every, TimeUnit.MILLISECONDS);
+        requests = new CompactedStates<>(kafka, ackTimeout, Topics.BACKFILLS, "orgpulse-ingest-recovery",
+                RecoveryRequest.class, RecoveryRequest::isKey, RecoveryRequest::latest);
+        scheduler.scheduleWithFixedDelay(this::answerRequests, REQUESTS_EVERY.toMillis(), REQUESTS_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
         LOG.infof("Delivery recovery every %s for the hook of %s, on the replica that leads", config.recoveryEvery(),
                 github.org().get());
     }
@@ -92,6 +113,7 @@ public class DeliveryRecovery {
     void stop(@Observes ShutdownEvent stopping) {
         if (scheduler != null) {
             scheduler.shutdownNow();
+            requests.close();
         }
     }
 
@@ -108,9 +130,10 @@ public class DeliveryRecovery {
     }
 
     /**
-     * Runs recovery now, on this replica if it leads.
+     * Has the leader (this replica or another) run recovery now, and waits for its report.
      *
-     * @throws AdminRefusedException when recovery is not configured or another replica leads
+     * @throws AdminRefusedException when recovery is not configured, fails, or no leader answers in
+     *         {@link #ANSWER_WAIT}
      */
     public RecoveryReport runNow() {
         String org = github.org().orElseThrow(() -> new AdminRefusedException(Response.Status.SERVICE_UNAVAILABLE,
@@ -119,11 +142,60 @@ public class DeliveryRecovery {
             throw new AdminRefusedException(Response.Status.SERVICE_UNAVAILABLE, "recovery is off",
                     "configure GitHub API access (" + org + "), ORGPULSE_GITHUB_HOOK_ID or ORGPULSE_GITHUB_HOOK_URL");
         }
-        if (!leadership.leading()) {
-            throw new AdminRefusedException(Response.Status.CONFLICT, "not the leader",
-                    "another replica runs recovery (it holds the lead); it runs every " + config.recoveryEvery());
+        RecoveryRequest request = RecoveryRequest.requested(UUID.randomUUID().toString(), Instant.now());
+        String key = RecoveryRequest.key(request.id());
+        requests.save(key, request);
+        LOG.infof("Delivery recovery %s requested; %s", request.id(),
+                leadership.leading() ? "this replica leads and runs it" : "the leading replica runs it");
+        Instant deadline = Instant.now().plus(ANSWER_WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            RecoveryRequest seen = requests.get(key).orElse(request);
+            if (seen.answered()) {
+                if (seen.report() == null) {
+                    throw new AdminRefusedException(Response.Status.SERVICE_UNAVAILABLE, "recovery failed",
+                            seen.error());
+                }
+                return seen.report();
+            }
+            try {
+                Thread.sleep(ANSWER_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
-        return run();
+        throw new AdminRefusedException(Response.Status.SERVICE_UNAVAILABLE, "no answer yet",
+                "no leading replica answered recovery request " + request.id() + " within " + ANSWER_WAIT
+                        + "; it stays requested and runs when a replica leads");
+    }
+
+    /** On the leader: one run answers every request waiting, since it starts after each was made. */
+    private void answerRequests() {
+        if (!leadership.leading()) {
+            return;
+        }
+        List<RecoveryRequest> waiting = requests.all().stream().filter(request -> !request.answered())
+                .sorted(Comparator.comparing(RecoveryRequest::requestedAt)).toList();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        Function<RecoveryRequest, RecoveryRequest> answer;
+        try {
+            RecoveryReport report = run();
+            answer = request -> request.done(report);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Delivery recovery requested by %d admin calls failed", waiting.size());
+            registry.counter("orgpulse.github.recovery.runs", "outcome", "failed").increment();
+            answer = request -> request.failed(String.valueOf(e.getMessage()));
+        }
+        for (RecoveryRequest request : waiting) {
+            try {
+                requests.save(RecoveryRequest.key(request.id()), answer.apply(request));
+            } catch (RuntimeException e) {
+                LOG.errorf("Recovery request %s could not be answered: %s; its caller is told no answer came",
+                        request.id(), e.getMessage());
+            }
+        }
     }
 
     private synchronized RecoveryReport run() {

@@ -26,6 +26,16 @@ class BackfillStateTest {
     }
 
     @Test
+    void anEndedBackfillIsNotBroughtBackByARunningStateReadAfter() {
+        BackfillState running = BackfillState.requested("b-1", "acme", T.minusSeconds(86_400), T).withRepos(3, T);
+        BackfillState cancelled = running.ended(BackfillState.CANCELLED, 0, null, T.plusSeconds(5));
+        BackfillState progressed = running.repoFinished("acme/api", 14, T.plusSeconds(6));
+
+        assertEquals(cancelled, BackfillState.latest(cancelled, progressed));
+        assertEquals(progressed, BackfillState.latest(running, progressed));
+    }
+
+    @Test
     void theEtaIsThePaceSoFarTimesWhatIsLeft() {
         BackfillState state = BackfillState.requested("b-1", "acme", T.minusSeconds(86_400), T).withRepos(4, T)
                 .repoFinished("acme/api", 14, T.plusSeconds(30));

@@ -1,7 +1,12 @@
 package dev.orgpulse.ingest.backfill;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +33,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import dev.orgpulse.eventlog.DeliveryMetadata;
 import dev.orgpulse.eventlog.LogJson;
@@ -65,7 +74,7 @@ class BackfillTest {
     @Test
     void appendsEveryRepositorysHistoryAsWebhookShapedRecords() {
         OrgHistory history = new OrgHistory("initech", List.of("api", "web", "docs"), Instant.now());
-        history.serve(github.server());
+        history.serve(github);
         LogWatch log = LogWatch.from(broker);
 
         String id = start("initech", "30d");
@@ -75,11 +84,18 @@ class BackfillTest {
                 .body("records_appended", equalTo(3 * OrgHistory.RECORDS_PER_REPOSITORY))
                 .body("rate_limit_remaining", equalTo(Integer.parseInt(OrgHistory.RATE_LIMIT_REMAINING)));
 
-        long calls = github.server().getAllServeEvents().stream()
-                .filter(call -> call.getRequest().getUrl().contains("/initech")).count();
-        System.out.printf("Backfill figure: %d GitHub API calls for 3 repositories (%s each), %d per 100 "
-                + "repositories%n", calls, "2 commits, 2 pull requests (1 merged) with a review each, 2 issues, "
-                + "1 workflow run with 1 job, 1 release, 1 deployment with 1 status", (calls - 2) * 100 / 3 + 1);
+        List<LoggedRequest> calls = github.server().findAll(RequestPatternBuilder.allRequests()).stream()
+                .filter(call -> call.getUrl().contains("/initech") || call.getBodyAsString().contains("\"initech\""))
+                .toList();
+        long graphQlCalls = calls.stream().filter(call -> call.getUrl().equals("/graphql")).count();
+        long repositoryPages = calls.stream().filter(call -> call.getUrl().startsWith("/orgs/initech/repos")).count();
+        long restPerRepository = (calls.size() - graphQlCalls - repositoryPages) / 3;
+        assertEquals(1, graphQlCalls, "the commits and pull requests of all three in one query");
+        System.out.printf("Backfill figure: %d GitHub API calls for 3 repositories (%s each): %d GraphQL query, %d "
+                + "REST calls per repository; per 100 repositories %d (1 page of repositories, 4 queries of 25, "
+                + "%d REST calls each)%n", calls.size(), "2 commits, 2 pull requests (1 merged) with a review each, "
+                + "2 issues, 1 workflow run with 1 job, 1 release, 1 deployment with 1 status", graphQlCalls,
+                restPerRepository, 1 + 4 * graphQlCalls + 100 * restPerRepository, restPerRepository);
         List<ConsumerRecord<String, byte[]>> appended = log.appended();
         assertEquals(3 * OrgHistory.RECORDS_PER_REPOSITORY, appended.size());
         Map<String, Long> byType = appended.stream().map(record -> DeliveryMetadata.fromHeaders(record.headers()))
@@ -102,13 +118,15 @@ class BackfillTest {
     @Test
     void aRestartedBackfillAppendsNothingTwice() {
         OrgHistory history = new OrgHistory("umbrella", List.of("alpha", "beta", "gamma"), Instant.now());
-        history.serve(github.server());
+        history.serve(github);
         Instant crashedRunStart = Instant.now();
         // what a run killed halfway through beta left: alpha finished and saved, beta's first records appended
         List<BackfillRecord> beta = new ArrayList<>();
         GitHubApi api = connection.forOrg("umbrella").orElseThrow();
         Instant since = crashedRunStart.minus(Duration.ofDays(30));
-        new RepositoryBackfill(api, since, beta::add).run(api.get("/orgs/umbrella/repos?type=all&per_page=100").get(1));
+        JsonNode betaRepository = api.get("/orgs/umbrella/repos?type=all&per_page=100").get(1);
+        new BatchedHistory(api, since, beta::add).run(List.of(betaRepository));
+        new RepositoryBackfill(api, since, beta::add).run(betaRepository);
         LogWatch log = LogWatch.from(broker);
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (BackfillRecord record : beta.subList(0, 5)) {
@@ -139,11 +157,34 @@ class BackfillTest {
     }
 
     @Test
+    void followsGraphQlCursorsAndWaitsOutASpentGraphQlBudget() {
+        OrgHistory history = new OrgHistory("hooli", List.of("xyz", "nucleus"), Instant.now())
+                .pagingPullRequestsByOne();
+        history.serve(github);
+        // GraphQL tells a spent budget with 200 and an error; the headers say when it resets
+        github.server().stubFor(post(urlEqualTo("/graphql")).withRequestBody(containing("\"hooli\""))
+                .inScenario("hooli budget").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("reset")
+                .willReturn(okJson("{\"errors\":[{\"type\":\"RATE_LIMITED\",\"message\":\"API rate limit exceeded\"}]}")
+                        .withHeader("X-RateLimit-Limit", "5000").withHeader("X-RateLimit-Remaining", "0")
+                        .withHeader("X-RateLimit-Reset", String.valueOf(Instant.now().plusSeconds(3).getEpochSecond()))));
+        LogWatch log = LogWatch.from(broker);
+
+        String id = start("hooli", "30d");
+        awaitState(id, "done").body("records_appended", equalTo(2 * OrgHistory.RECORDS_PER_REPOSITORY));
+
+        assertEquals(2 * OrgHistory.RECORDS_PER_REPOSITORY, log.appended().size());
+        // spent, then the first page of both repositories, then their second pull requests
+        github.server().verify(3, postRequestedFor(urlEqualTo("/graphql")).withRequestBody(containing("\"hooli\"")));
+        github.server().verify(1, postRequestedFor(urlEqualTo("/graphql"))
+                .withRequestBody(matchingJsonPath("$.variables.pa0", WireMock.equalTo("1"))));
+    }
+
+    @Test
     void aCancelledBackfillStops() {
         OrgHistory history = new OrgHistory("globex", List.of("one", "two"), Instant.now());
-        history.serve(github.server());
-        // the second repository's commits take long to come
-        github.server().stubFor(get(urlPathEqualTo("/repos/globex/two/commits"))
+        history.serve(github);
+        // the second repository's issues take long to come
+        github.server().stubFor(get(urlPathEqualTo("/repos/globex/two/issues"))
                 .willReturn(okJson("[]").withFixedDelay(8_000)));
 
         String id = start("globex", "2026-01-01");

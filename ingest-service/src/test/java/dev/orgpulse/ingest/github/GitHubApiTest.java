@@ -1,9 +1,14 @@
 package dev.orgpulse.ingest.github;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -26,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
+import dev.orgpulse.eventlog.LogJson;
 import dev.orgpulse.testing.github.OctokitFixtures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -99,6 +105,47 @@ class GitHubApiTest {
 
         assertEquals("acme", org.path("login").asText());
         assertEquals(List.of(Duration.ofSeconds(601)), waits, "until the reset, and a second for the clocks");
+    }
+
+    @Test
+    void graphQlWaitsForTheResetWhenItsBudgetIsSpent() {
+        Instant reset = NOW.plusSeconds(300);
+        github.stubFor(post(urlEqualTo("/graphql")).inScenario("spent").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"errors\":[{\"type\":\"RATE_LIMITED\",\"message\":\"API rate limit exceeded\"}]}")
+                        .withHeader("X-RateLimit-Limit", "5000").withHeader("X-RateLimit-Remaining", "0")
+                        .withHeader("X-RateLimit-Reset", String.valueOf(reset.getEpochSecond())))
+                .willSetStateTo("reset"));
+        github.stubFor(post(urlEqualTo("/graphql")).inScenario("spent").whenScenarioStateIs("reset")
+                .willReturn(okJson("{\"data\":{\"viewer\":{\"login\":\"octocat\"}}}")));
+
+        JsonNode data = api.graphQl("query { viewer { login } }", LogJson.MAPPER.createObjectNode());
+
+        assertEquals("octocat", data.path("viewer").path("login").asText());
+        assertEquals(List.of(Duration.ofSeconds(301)), waits, "until the reset, and a second for the clocks");
+        github.verify(2, postRequestedFor(urlEqualTo("/graphql"))
+                .withRequestBody(matchingJsonPath("$.query", equalTo("query { viewer { login } }"))));
+    }
+
+    @Test
+    void graphQlErrorsWithoutDataFailTheCallAndErrorsBesideDataAreLogged() {
+        github.stubFor(post(urlEqualTo("/graphql")).withRequestBody(containing("broken")).willReturn(
+                okJson("{\"errors\":[{\"message\":\"Field 'broken' doesn't exist on type 'Query'\"}]}")));
+        github.stubFor(post(urlEqualTo("/graphql")).withRequestBody(containing("r1")).willReturn(okJson(
+                "{\"data\":{\"r0\":{\"name\":\"a\"},\"r1\":null},\"errors\":[{\"type\":\"NOT_FOUND\"}]}")));
+
+        GitHubApiException failure = assertThrows(GitHubApiException.class,
+                () -> api.graphQl("query { broken }", LogJson.MAPPER.createObjectNode()));
+        assertTrue(failure.getMessage().contains("doesn't exist"), failure.getMessage());
+        JsonNode data = api.graphQl("query { r0: repository { name } r1: repository { name } }",
+                LogJson.MAPPER.createObjectNode());
+        assertEquals("a", data.path("r0").path("name").asText());
+        assertTrue(data.path("r1").isNull());
+    }
+
+    @Test
+    void graphQlIsBesideRestOnGitHubAndOnAnEnterpriseServer() {
+        assertEquals("https://api.github.com/graphql", GitHubApi.graphQlUrl("https://api.github.com"));
+        assertEquals("https://ghe.example.com/api/graphql", GitHubApi.graphQlUrl("https://ghe.example.com/api/v3"));
     }
 
     @Test

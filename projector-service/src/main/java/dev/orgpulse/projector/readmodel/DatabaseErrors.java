@@ -29,6 +29,11 @@ public final class DatabaseErrors {
         return String.valueOf(failure);
     }
 
+    /** A dead letter's reason for a record whose writes PostgreSQL refused. */
+    public static String refusalReason(Throwable refused) {
+        return "PostgreSQL refused its writes: " + describe(refused);
+    }
+
     private static String sqlState(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DatabaseException database && database.getSqlState() != null) {

@@ -83,6 +83,9 @@ public class FoldTransaction {
                  AS v(topic, partition_id, record_offset, delivery_id, event_type, reason)
             ON CONFLICT (topic, partition_id, record_offset) DO NOTHING""";
 
+    private static final String RESOLVE_DEAD_LETTER = "DELETE FROM dead_letter WHERE id = $1";
+    private static final String STILL_DEAD_LETTER = "UPDATE dead_letter SET reason = $2, recorded_at = now() WHERE id = $1";
+
     private static final String TOUCH_STATUS = "UPDATE read_model_status SET updated_at = now() WHERE id = 1 RETURNING version";
     private static final String READ_STATUS = "SELECT version FROM read_model_status WHERE id = 1";
 
@@ -119,7 +122,19 @@ public class FoldTransaction {
                         throw new ReadModelVersionMoved(target.version(), current);
                     }
                 })
-                .chain(() -> new BatchWrite(connection, plan).write()));
+                .chain(() -> new BatchWrite(connection, plan, null).write()));
+    }
+
+    /**
+     * Folds a dead letter's record again (after a fix), as a batch of its own that leaves the checkpoints alone (the
+     * fold is past it): when it folds (or is ignored, or its delivery was folded since) the dead letter leaves the
+     * list in the same transaction; when it is a dead letter again, its reason is renewed.
+     *
+     * @param deadLetterId its row in {@code dead_letter}
+     */
+    public Uni<BatchResult> refold(PlannedRecord record, long deadLetterId) {
+        return Uni.createFrom().deferred(() -> versions.live().pool().withTransaction(
+                connection -> new BatchWrite(connection, FoldPlan.of(record), deadLetterId).write()));
     }
 
     /** One batch being written on one connection. */
@@ -133,10 +148,13 @@ public class FoldTransaction {
         private final List<RecordOutcome.Folded> folded = new ArrayList<>();
         /** Their rows by row type, in log order. */
         private final Map<Class<?>, List<Object>> rowsByType = new HashMap<>();
+        /** The dead letter this batch folds again, {@code null} for the live fold. */
+        private final Long refolded;
 
-        BatchWrite(SqlConnection connection, FoldPlan plan) {
+        BatchWrite(SqlConnection connection, FoldPlan plan, Long refolded) {
             this.connection = connection;
             this.plan = plan;
+            this.refolded = refolded;
             this.tally = new BatchTally(plan.records().size());
         }
 
@@ -145,7 +163,7 @@ public class FoldTransaction {
          * and run in the order sent, so that locks are still taken in one order.
          */
         Uni<BatchResult> write() {
-            return lockCheckpoints()
+            return (refolded == null ? lockCheckpoints() : Uni.createFrom().voidItem())
                     .chain(this::recordOutcomes)
                     .chain(() -> {
                         List<Uni<Void>> writes = new ArrayList<>();
@@ -154,7 +172,7 @@ public class FoldTransaction {
                         return Uni.join().all(writes).andFailFast();
                     })
                     .chain(() -> {
-                        Uni<Void> advanced = advanceCheckpoints();
+                        Uni<Void> advanced = refolded == null ? advanceCheckpoints() : Uni.createFrom().voidItem();
                         Uni<RowSet<Row>> status = execute(tally.changedAnything() ? TOUCH_STATUS : READ_STATUS,
                                 Tuple.tuple());
                         return Uni.combine().all().unis(advanced, status).with((ignored, version) -> version);
@@ -188,7 +206,7 @@ public class FoldTransaction {
             for (PlannedRecord planned : plan.records()) {
                 LogRecord record = planned.record();
                 RecordOutcome outcome = planned.outcome();
-                if (record.offset() < checkpoints.get(record.topicPartition())) {
+                if (record.offset() < checkpoints.getOrDefault(record.topicPartition(), 0L)) {
                     LOG.debugf("Delivery %s at %s: below the checkpoint, folded before", outcome.deliveryId(), record);
                     tally.duplicate();
                 } else if (outcome instanceof RecordOutcome.DeadLetter) {
@@ -200,7 +218,19 @@ public class FoldTransaction {
                     deliveries.add(planned);
                 }
             }
-            return recordDeadLetters(deadLetters).chain(() -> recordDeliveries(deliveries));
+            Uni<Void> deadLettersWritten = refolded == null ? recordDeadLetters(deadLetters)
+                    : resolveDeadLetter(deadLetters);
+            return deadLettersWritten.chain(() -> recordDeliveries(deliveries));
+        }
+
+        private Uni<Void> resolveDeadLetter(List<PlannedRecord> stillDead) {
+            if (stillDead.isEmpty()) {
+                return execute(RESOLVE_DEAD_LETTER, Tuple.of(refolded)).replaceWithVoid();
+            }
+            PlannedRecord planned = stillDead.get(0);
+            RecordOutcome.DeadLetter deadLetter = (RecordOutcome.DeadLetter) planned.outcome();
+            return execute(STILL_DEAD_LETTER, Tuple.of(refolded, deadLetter.reason()))
+                    .invoke(() -> tally.deadLetter(planned.record(), deadLetter)).replaceWithVoid();
         }
 
         private Uni<Void> recordDeadLetters(List<PlannedRecord> deadLetters) {
@@ -378,7 +408,7 @@ public class FoldTransaction {
         private Map<Integer, Long> positions() {
             Map<Integer, Long> positions = new LinkedHashMap<>();
             plan.nextOffsets().forEach((partition, next) -> positions.put(partition.partition(),
-                    Math.max(next, checkpoints.get(partition))));
+                    Math.max(next, checkpoints.getOrDefault(partition, 0L))));
             return positions;
         }
 

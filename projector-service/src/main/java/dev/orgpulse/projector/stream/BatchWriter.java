@@ -43,8 +43,7 @@ public class BatchWriter {
     private Uni<BatchResult> writeAlone(FoldTarget target, PlannedRecord record) {
         return transaction.apply(target, FoldPlan.of(record))
                 .onFailure(DatabaseErrors::rejectedData).recoverWithUni(refused -> {
-                    String reason = "PostgreSQL refused its writes: " + DatabaseErrors.describe(refused);
-                    return transaction.apply(target, FoldPlan.of(record.asDeadLetter(reason)));
+                    return transaction.apply(target, FoldPlan.of(record.asDeadLetter(DatabaseErrors.refusalReason(refused))));
                 });
     }
 }

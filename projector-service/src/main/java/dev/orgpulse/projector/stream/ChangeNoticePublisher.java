@@ -1,5 +1,7 @@
 package dev.orgpulse.projector.stream;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -7,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import dev.orgpulse.eventlog.ChangeNotice;
+import dev.orgpulse.projector.readmodel.BatchResult;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -24,6 +27,14 @@ public class ChangeNoticePublisher {
 
     public ChangeNoticePublisher(@Channel("changes") MutinyEmitter<byte[]> changes) {
         this.changes = changes;
+    }
+
+    /** Publishes what a committed batch changed, if it changed anything a reader sees. */
+    public void publishChanges(BatchResult result) {
+        if (result.changedReadModels()) {
+            publish(new ChangeNotice(result.readModelVersion(), result.changed(), result.positions(), result.feed(),
+                    Instant.now()));
+        }
     }
 
     public void publish(ChangeNotice notice) {

@@ -1,7 +1,6 @@
 package dev.orgpulse.projector.stream;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +11,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import dev.orgpulse.eventlog.ChangeNotice;
 import dev.orgpulse.projector.fold.FoldPlan;
 import dev.orgpulse.projector.fold.LogRecord;
 import dev.orgpulse.projector.fold.RecordFolder;
@@ -96,10 +94,7 @@ public class EventLogConsumer {
         count("ignored", result.ignored());
         count("duplicate", result.duplicates());
         count("dead_letter", result.deadLetters().size());
-        if (result.changedReadModels()) {
-            notices.publish(new ChangeNotice(result.readModelVersion(), result.changed(), result.positions(),
-                    result.feed(), Instant.now()));
-        }
+        notices.publishChanges(result);
     }
 
     private void count(String outcome, int records) {

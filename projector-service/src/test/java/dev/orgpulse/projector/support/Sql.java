@@ -11,7 +11,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-/** Reads the read models with plain JDBC, to assert what the fold wrote. */
+/** Reads the read models with plain JDBC, to assert what the fold wrote (and changes them where a test must). */
 public final class Sql {
 
     private final DataSource dataSource;
@@ -55,5 +55,15 @@ public final class Sql {
     /** The single number a query answers, such as a {@code count(*)}. */
     public long number(String sql, Object... parameters) {
         return ((Number) row(sql, parameters).values().iterator().next()).longValue();
+    }
+
+    /** A statement that returns no rows (a test changing the schema to make the fold fail, and back). */
+    public void execute(String sql) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 /**
- * GitHub's REST API for an organisation, on WireMock: what the ingest service's recovery and backfill ask for.
+ * GitHub's REST and GraphQL APIs for an organisation, on WireMock: what the ingest service's recovery and backfill
+ * ask for.
  * Tests add the answers they need; until then the hook has no deliveries and redelivery requests are accepted.
  * <p>
  * The configuration it hands out uses the ingest service's property names ({@code orgpulse.github.*}): a Quarkus
@@ -27,7 +28,8 @@ public final class GitHubStandIn implements AutoCloseable {
     public static final long HOOK_ID = 77;
     public static final String TOKEN = "ghp_orgpulse-test-token";
 
-    private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+    private final GraphQlStandIn graphQl = new GraphQlStandIn();
+    private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().extensions(graphQl));
 
     private GitHubStandIn() {
     }
@@ -41,6 +43,11 @@ public final class GitHubStandIn implements AutoCloseable {
 
     public WireMockServer server() {
         return server;
+    }
+
+    /** The repositories its GraphQL API answers for ({@link OrgHistory#serve}). */
+    GraphQlStandIn graphQl() {
+        return graphQl;
     }
 
     public String baseUrl() {
@@ -75,6 +82,8 @@ public final class GitHubStandIn implements AutoCloseable {
         server.stubFor(post(urlPathMatching(deliveriesPath() + "/[0-9]+/attempts")).atPriority(10)
                 .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("{}")));
         server.stubFor(get(urlEqualTo("/rate_limit")).atPriority(10).willReturn(okJson("{}")));
+        server.stubFor(post(urlEqualTo("/graphql")).atPriority(10)
+                .willReturn(aResponse().withTransformers(GraphQlStandIn.NAME)));
     }
 
     @Override

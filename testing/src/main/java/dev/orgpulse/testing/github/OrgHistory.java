@@ -22,8 +22,9 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.orgpulse.eventlog.LogJson;
 
 /**
- * A hand-made recent history of an organisation's repositories, served as GitHub's REST API answers it (the
- * repository objects are octokit/fixtures' recorded {@code get-repository} answer, renamed). Every repository had,
+ * A hand-made recent history of an organisation's repositories, served as GitHub's REST API answers it and, for
+ * commits and pull requests, as its GraphQL API does ({@link GraphQlStandIn}) (the repository objects are
+ * octokit/fixtures' recorded {@code get-repository} answer, renamed). Every repository had,
  * in the last days: two default-branch commits, a merged and an open pull request with one review each, an open and
  * a closed issue, a failed workflow run with one job, a release and a successful deployment: {@value #RECORDS_PER_REPOSITORY}
  * backfill records.
@@ -33,16 +34,28 @@ public final class OrgHistory {
     /** Commits (one page), 3 pull request records, 2 reviews, 3 issue records, run, job, release, deployment, status. */
     public static final int RECORDS_PER_REPOSITORY = 14;
     public static final String RATE_LIMIT_REMAINING = "4321";
+    private static final int GITHUB_PULL_REQUESTS_PER_PAGE = 100;
 
     private final String org;
     private final List<String> names;
     private final Instant now;
+    private final int pullRequestsPerPage;
 
     /** @param names the repositories, listed on two pages */
     public OrgHistory(String org, List<String> names, Instant now) {
+        this(org, names, now, GITHUB_PULL_REQUESTS_PER_PAGE);
+    }
+
+    private OrgHistory(String org, List<String> names, Instant now, int pullRequestsPerPage) {
         this.org = org;
         this.names = List.copyOf(names);
         this.now = now;
+        this.pullRequestsPerPage = pullRequestsPerPage;
+    }
+
+    /** The same history whose GraphQL answers hold one pull request a page: the client follows cursors. */
+    public OrgHistory pagingPullRequestsByOne() {
+        return new OrgHistory(org, names, now, 1);
     }
 
     public List<String> fullNames() {
@@ -59,7 +72,8 @@ public final class OrgHistory {
         return String.format("%040x", repositoryId(name) * 10 + n);
     }
 
-    public void serve(WireMockServer server) {
+    public void serve(GitHubStandIn github) {
+        WireMockServer server = github.server();
         List<JsonNode> repositories = names.stream().map(this::repository).toList();
         int half = (repositories.size() + 1) / 2;
         String repos = "/orgs/" + org + "/repos";
@@ -68,28 +82,25 @@ public final class OrgHistory {
         server.stubFor(get(urlPathEqualTo(repos)).withQueryParam("page", equalTo("2")).atPriority(1)
                 .willReturn(answer(array(repositories.subList(half, repositories.size())))));
         for (JsonNode repository : repositories) {
-            serve(server, repository);
+            serve(github, repository);
         }
     }
 
-    private void serve(WireMockServer server, JsonNode repository) {
+    private void serve(GitHubStandIn github, JsonNode repository) {
+        WireMockServer server = github.server();
         String name = repository.path("name").asText();
         String path = "/repos/" + org + "/" + name;
         long id = repositoryId(name);
-        stub(server, get(urlPathEqualTo(path + "/commits")),
-                array(List.of(commit(name, 1, ago(5)), commit(name, 0, ago(30)))));
 
         ObjectNode merged = pull(id, 1, "Add the cache", ago(60 * 24 * 3), ago(90));
-        merged.put("state", "closed").put("closed_at", ago(90).toString()).put("merged_at", ago(90).toString());
-        stub(server, get(urlPathEqualTo(path + "/pulls")), array(List.of(openPull(name), merged)));
-        ObjectNode mergedFull = merged.deepCopy();
-        mergedFull.put("merged", true).put("additions", 120).put("deletions", 7).put("changed_files", 4)
+        merged.put("state", "closed").put("closed_at", ago(90).toString()).put("merged_at", ago(90).toString())
+                .put("merged", true).put("additions", 120).put("deletions", 7).put("changed_files", 4)
                 .put("commits", 2).set("merged_by", user("lead-" + name, 9000 + id));
-        stub(server, get(urlPathEqualTo(path + "/pulls/1")), mergedFull);
-        stub(server, get(urlPathEqualTo(path + "/pulls/1/reviews")),
-                array(List.of(review(id * 10 + 1, "lead-" + name, "APPROVED", ago(100)))));
-        stub(server, get(urlPathEqualTo(path + "/pulls/2/reviews")),
-                array(List.of(openPullReview(name))));
+        github.graphQl().serve(org + "/" + name, new GraphQlStandIn.Repository("main",
+                array(List.of(commitNode(commit(name, 1, ago(5))), commitNode(commit(name, 0, ago(30))))),
+                array(List.of(pullNode(openPull(name), openPullReview(name)),
+                        pullNode(merged, review(id * 10 + 1, "lead-" + name, "APPROVED", ago(100))))),
+                pullRequestsPerPage));
 
         ObjectNode openIssue = issue(id * 10 + 1, 3, "Slow page", ago(60 * 20));
         ObjectNode closedIssue = issue(id * 10 + 2, 4, "Broken link", ago(60 * 30));
@@ -159,6 +170,63 @@ public final class OrgHistory {
 
     private ObjectNode openPullReview(String name) {
         return review(repositoryId(name) * 10 + 2, "peer-" + name, "CHANGES_REQUESTED", ago(50));
+    }
+
+    private static ObjectNode commitNode(JsonNode commit) {
+        ObjectNode node = LogJson.MAPPER.createObjectNode().put("oid", commit.path("sha").asText())
+                .put("url", commit.path("html_url").asText());
+        node.set("message", commit.path("commit").path("message"));
+        node.set("committedDate", commit.path("commit").path("committer").path("date"));
+        ObjectNode author = node.putObject("author");
+        author.set("name", commit.path("commit").path("author").path("name"));
+        author.set("email", commit.path("commit").path("author").path("email"));
+        author.putObject("user").set("login", commit.path("author").path("login"));
+        return node;
+    }
+
+    /** A pull request of the REST API as GraphQL's {@code PullRequest}, with its reviews. */
+    private static ObjectNode pullNode(JsonNode pull, JsonNode... reviews) {
+        boolean merged = pull.path("merged").asBoolean(false);
+        ObjectNode node = LogJson.MAPPER.createObjectNode().put("databaseId", pull.path("id").asLong())
+                .put("number", pull.path("number").asInt()).put("title", pull.path("title").asText())
+                .put("state", merged ? "MERGED" : pull.path("state").asText().toUpperCase())
+                .put("isDraft", pull.path("draft").asBoolean()).put("merged", merged)
+                .put("url", "https://github.com/pull/" + pull.path("id").asText())
+                .put("additions", pull.path("additions").asInt()).put("deletions", pull.path("deletions").asInt())
+                .put("changedFiles", pull.path("changed_files").asInt())
+                .put("baseRefName", pull.path("base").path("ref").asText())
+                .put("headRefName", pull.path("head").path("ref").asText());
+        node.set("createdAt", pull.path("created_at"));
+        node.set("updatedAt", pull.path("updated_at"));
+        node.set("closedAt", pull.path("closed_at"));
+        node.set("mergedAt", pull.path("merged_at"));
+        node.set("author", actor(pull.path("user")));
+        node.set("mergedBy", actor(pull.path("merged_by")));
+        node.putObject("commits").put("totalCount", pull.path("commits").asInt());
+        node.putObject("labels").putArray("nodes");
+        node.putObject("reviewRequests").putArray("nodes");
+        ObjectNode reviewConnection = node.putObject("reviews");
+        reviewConnection.putObject("pageInfo").put("hasNextPage", false);
+        ArrayNode reviewNodes = reviewConnection.putArray("nodes");
+        for (JsonNode review : reviews) {
+            ObjectNode reviewNode = reviewNodes.addObject().put("databaseId", review.path("id").asLong());
+            reviewNode.set("state", review.path("state"));
+            reviewNode.set("body", review.path("body"));
+            reviewNode.set("submittedAt", review.path("submitted_at"));
+            reviewNode.set("author", actor(review.path("user")));
+        }
+        return node;
+    }
+
+    private static JsonNode actor(JsonNode user) {
+        if (!user.isObject()) {
+            return LogJson.MAPPER.nullNode();
+        }
+        ObjectNode actor = LogJson.MAPPER.createObjectNode().put("__typename", user.path("type").asText("User"));
+        actor.set("login", user.path("login"));
+        actor.set("avatarUrl", user.path("avatar_url"));
+        actor.set("databaseId", user.path("id"));
+        return actor;
     }
 
     private static void stub(WireMockServer server, MappingBuilder request, JsonNode body) {
