@@ -1,7 +1,9 @@
 package tools;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -75,7 +77,16 @@ final class CommandLine {
     }
 
     URI url(String name, String fallback) {
-        URI url = URI.create(text(name, fallback));
+        return httpUrl(name, text(name, fallback));
+    }
+
+    /** One or more comma-separated http(s) URLs. */
+    List<URI> urls(String name, String fallback) {
+        return Arrays.stream(text(name, fallback).split(",")).map(String::trim).map(url -> httpUrl(name, url)).toList();
+    }
+
+    private static URI httpUrl(String name, String text) {
+        URI url = URI.create(text);
         if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
             throw new IllegalArgumentException("--" + name + " must be an http(s) URL: " + url);
         }

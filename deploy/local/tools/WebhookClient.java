@@ -15,7 +15,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Posts webhook deliveries to one URL as GitHub does for an organisation hook: the JSON body with
+ * Posts webhook deliveries to a URL as GitHub does for an organisation hook: the JSON body with
  * {@code X-GitHub-Event}, {@code X-GitHub-Delivery}, the hook's headers, and {@code X-Hub-Signature-256}
  * (HMAC-SHA256 of the exact body bytes with the secret; {@code X-Hub-Signature} is the legacy SHA-1).
  */
@@ -48,7 +48,12 @@ final class WebhookClient {
 
     /** A signed delivery. Sent again, as a retry, it keeps its delivery id, as GitHub's redeliveries do. */
     HttpRequest request(String event, String deliveryId, byte[] body) {
-        return HttpRequest.newBuilder(url)
+        return request(url, event, deliveryId, body);
+    }
+
+    /** A signed delivery to another URL than the client's (another instance of the same service). */
+    HttpRequest request(URI to, String event, String deliveryId, byte[] body) {
+        return HttpRequest.newBuilder(to)
                 .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json")
                 .header("Accept", "*/*")

@@ -15,7 +15,8 @@ import java.util.Map;
 /** One packaged OrgPulse service ({@code target/quarkus-app/quarkus-run.jar}) running as its own JVM. */
 final class ServiceProcess implements AutoCloseable {
 
-    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(90);
+    // several JVMs starting at once on two cores shared with builds have taken 100 s
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
 
     private final String name;
     private final int port;
@@ -33,6 +34,16 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code <repository>/<module>/target/quarkus-app/quarkus-run.jar} and waits until it is ready. */
     static ServiceProcess start(String module, Map<String, String> environment) throws IOException, InterruptedException {
+        ServiceProcess service = launch(module, module, environment);
+        service.awaitReady();
+        return service;
+    }
+
+    /**
+     * Starts a module's jar as the instance {@code name} (its log is {@code target/services/<name>.log}) on ports of
+     * its own, without waiting: several instances start side by side, then each is awaited ({@link #awaitReady}).
+     */
+    static ServiceProcess launch(String module, String name, Map<String, String> environment) throws IOException {
         Path repository = Path.of(System.getProperty("orgpulse.repository.dir", ".."));
         Path jar = repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -40,7 +51,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         int port = freePort();
         int managementPort = freePort();
-        Path log = Path.of("target", "services", module + ".log");
+        Path log = Path.of("target", "services", name + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString())
@@ -49,9 +60,7 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
-        ServiceProcess service = new ServiceProcess(module, port, managementPort, builder.start(), log);
-        service.awaitReady();
-        return service;
+        return new ServiceProcess(name, port, managementPort, builder.start(), log);
     }
 
     URI uri(String path) {
@@ -67,7 +76,16 @@ final class ServiceProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + managementPort + path);
     }
 
-    private void awaitReady() throws InterruptedException, IOException {
+    String name() {
+        return name;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200; fails, with the end of the log, when it exits or takes too long. */
+    void awaitReady() throws InterruptedException, IOException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(STARTUP_LIMIT);
         while (Instant.now().isBefore(deadline)) {
@@ -100,6 +118,11 @@ final class ServiceProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** SIGKILL: the process gets no chance to finish a batch, commit, or say goodbye to the broker. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     @Override

@@ -78,6 +78,13 @@ final class SseReader implements AutoCloseable {
         return null;
     }
 
+    /** Every event received and not yet taken, in order. */
+    List<Event> takeAll() {
+        List<Event> taken = new ArrayList<>();
+        events.drainTo(taken);
+        return taken;
+    }
+
     @Override
     public void close() throws Exception {
         // closing the raw stream ends the reader's blocked readLine; the BufferedReader's own close would wait for it

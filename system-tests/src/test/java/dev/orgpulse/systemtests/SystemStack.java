@@ -88,7 +88,7 @@ final class SystemStack implements AutoCloseable {
     }
 
     /** Configuration properties as the environment variables that set them ({@code orgpulse.meet.api-url} -> {@code ORGPULSE_MEET_API_URL}). */
-    private static Map<String, String> asEnvironment(Map<String, String> properties) {
+    static Map<String, String> asEnvironment(Map<String, String> properties) {
         Map<String, String> environment = new HashMap<>();
         properties.forEach((property, value) -> environment.put(
                 property.toUpperCase().replace('.', '_').replace('-', '_'), value));
@@ -175,7 +175,8 @@ final class SystemStack implements AutoCloseable {
         }
     }
 
-    private static Exception closeQuietly(AutoCloseable part, Exception earlier) {
+    /** Closes a part (null: nothing to close), keeping the first failure and adding later ones to it. */
+    static Exception closeQuietly(AutoCloseable part, Exception earlier) {
         if (part == null) {
             return earlier;
         }

@@ -1,11 +1,18 @@
 package dev.orgpulse.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -13,6 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import dev.orgpulse.eventlog.Topics;
@@ -23,20 +31,29 @@ import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
  * A real single-node KRaft Kafka broker for a Quarkus test, with the contract's topics created as in
  * production. A test field annotated {@link InjectKafkaBroker} receives this resource, to read end
  * offsets or to stop the broker.
+ * <p>
+ * The broker keeps its ports, cluster id and log directory for the resource's whole life, so that it can be stopped
+ * and started again ({@link #stopBroker}, {@link #restartBroker}) as a restarted production broker comes back:
+ * same address, same log. The log directory is deleted when the resource stops.
  */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedKafkaBroker broker;
+    private Path logDirectory;
+    private int kafkaPort;
+    private int controllerPort;
+    private final String clusterId = Uuid.randomUuid().toString();
 
     @Override
     public Map<String, String> start() {
-        broker = new EmbeddedKafkaBroker()
-                .withDeleteLogDirsOnClose(true)
-                .withAdditionalProperties(properties -> {
-                    properties.put("auto.create.topics.enable", "false");
-                    properties.put("group.initial.rebalance.delay.ms", "0");
-                })
-                .start();
+        try {
+            logDirectory = Files.createTempDirectory("orgpulse-kafka-");
+            kafkaPort = freePort();
+            controllerPort = freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare the broker's log directory and ports", e);
+        }
+        broker = newBroker().start();
         try (Admin admin = admin()) {
             for (KafkaFuture<Void> created : admin.createTopics(Topics.ALL.stream()
                     .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.config())).toList())
@@ -56,10 +73,36 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         return Map.of("kafka.bootstrap.servers", bootstrapServers());
     }
 
+    private EmbeddedKafkaBroker newBroker() {
+        return new EmbeddedKafkaBroker()
+                .withKafkaPort(kafkaPort)
+                .withControllerPort(controllerPort)
+                .withClusterId(clusterId)
+                .withDeleteLogDirsOnClose(false)
+                .withAdditionalProperties(properties -> {
+                    properties.put("log.dir", logDirectory.toString());
+                    properties.put("auto.create.topics.enable", "false");
+                    properties.put("group.initial.rebalance.delay.ms", "0");
+                });
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     @Override
     public void stop() {
         if (broker != null) {
             broker.close();
+        }
+        if (logDirectory != null) {
+            try (Stream<Path> files = Files.walk(logDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not delete the broker's log directory " + logDirectory, e);
+            }
         }
     }
 
@@ -73,9 +116,14 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         return broker.getAdvertisedListeners();
     }
 
-    /** Stops the broker for good, to see how a service behaves when the log does not answer. */
+    /** Stops the broker (its log stays), to see how a service behaves when the log does not answer. */
     public void stopBroker() {
         broker.close();
+    }
+
+    /** Starts the stopped broker again on the same ports with the same log, as a restarted broker comes back. */
+    public void restartBroker() {
+        broker = newBroker().start();
     }
 
     public Admin admin() {

@@ -44,12 +44,27 @@ public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleMan
         if (migrations != null) {
             Flyway.configure().dataSource(jdbcUrl(), USER, PASSWORD).locations(migrations).load().migrate();
         }
+        return configReachedAt(HOST, Integer.parseInt(PORT));
+    }
+
+    /** The datasource configuration of this database as reached at another address (a proxy in front of the server). */
+    public Map<String, String> configReachedAt(String host, int port) {
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.reactive.url", "postgresql://" + HOST + ":" + PORT + "/" + database);
-        config.put("quarkus.datasource.jdbc.url", jdbcUrl());
+        config.put("quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + database);
+        config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + database);
         config.put("quarkus.datasource.username", USER);
         config.put("quarkus.datasource.password", PASSWORD);
         return config;
+    }
+
+    /** The PostgreSQL server's host, where {@link #configReachedAt} points a proxy. */
+    public static String serverHost() {
+        return HOST;
+    }
+
+    /** The PostgreSQL server's port. */
+    public static int serverPort() {
+        return Integer.parseInt(PORT);
     }
 
     @Override

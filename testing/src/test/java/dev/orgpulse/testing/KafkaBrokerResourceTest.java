@@ -3,10 +3,15 @@ package dev.orgpulse.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import dev.orgpulse.eventlog.Topics;
@@ -28,6 +33,28 @@ class KafkaBrokerResourceTest {
                 assertEquals("-1", topicConfig.get("retention.ms").value());
             }
             assertEquals(0L, resource.recordCount(Topics.EVENTS));
+        } finally {
+            resource.stop();
+        }
+    }
+
+    @Test
+    void aRestartedBrokerComesBackOnTheSameAddressWithItsLog() throws Exception {
+        var resource = new KafkaBrokerResource();
+        try {
+            resource.start();
+            String address = resource.bootstrapServers();
+            try (var producer = new KafkaProducer<>(Map.<String, Object> of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, address), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>(Topics.EVENTS, "github:acme/api", "before the restart"))
+                        .get(10, TimeUnit.SECONDS);
+            }
+
+            resource.stopBroker();
+            resource.restartBroker();
+
+            assertEquals(address, resource.bootstrapServers());
+            assertEquals(1L, resource.recordCount(Topics.EVENTS));
         } finally {
             resource.stop();
         }
