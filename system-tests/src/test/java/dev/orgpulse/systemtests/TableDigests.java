@@ -43,14 +43,18 @@ final class TableDigests {
     private TableDigests() {
     }
 
-    /** Every table of the connection's current schema (read models and bookkeeping) with its digest, by name. */
+    /**
+     * Every table of the current read-model version (read models and bookkeeping; described from its schema, read
+     * through the readers' views) with its digest, by name.
+     */
     static Map<String, Digest> of(Connection connection) throws SQLException {
         Map<String, List<String>> columnsByTable = new TreeMap<>();
         try (PreparedStatement columns = connection.prepareStatement("""
                 SELECT c.table_name, c.column_name, c.column_default
                 FROM information_schema.columns c
                 JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+                WHERE c.table_schema = (SELECT 'orgpulse_' || current FROM orgpulse.read_model_pointer)
+                  AND t.table_type = 'BASE TABLE' AND c.table_name <> 'flyway_schema_history'
                 ORDER BY c.table_name, c.ordinal_position""");
                 ResultSet rows = columns.executeQuery()) {
             while (rows.next()) {

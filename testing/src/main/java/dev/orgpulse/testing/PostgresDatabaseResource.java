@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
@@ -77,9 +78,16 @@ public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleMan
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
     }
 
-    /** A plain JDBC connection to the test database, for asserting what was written. */
+    /**
+     * A plain JDBC connection to the test database, for asserting what was written: it reads the current read-model
+     * version (the views of {@code orgpulse_read}) once a projector made one, and {@code public} before.
+     */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
+        Properties properties = new Properties();
+        properties.setProperty("user", USER);
+        properties.setProperty("password", PASSWORD);
+        properties.setProperty("currentSchema", "orgpulse_read,public");
+        return DriverManager.getConnection(jdbcUrl(), properties);
     }
 
     private static void execute(String sql) {

@@ -21,6 +21,18 @@ public interface ProjectorConfig {
 
     Projector projector();
 
+    Rebuild rebuild();
+
+    interface Rebuild {
+
+        /**
+         * {@code ORGPULSE_REBUILD_KEEP}: how many read-model versions older than the current one are kept after a
+         * rebuild switched (a kept version can be brought back); older ones are dropped.
+         */
+        @WithDefault("1")
+        int keep();
+    }
+
     interface Projector {
 
         /**

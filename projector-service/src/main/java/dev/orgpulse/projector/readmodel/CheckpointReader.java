@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.orgpulse.projector.version.ReadModelVersion;
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -19,7 +20,7 @@ import io.agroal.api.AgroalDataSource;
 public class CheckpointReader {
 
     private static final String NEXT_OFFSETS = """
-            SELECT partition_id, next_offset FROM checkpoint WHERE consumer_group = ? AND topic = ?""";
+            SELECT partition_id, next_offset FROM %s WHERE consumer_group = ? AND topic = ?""";
 
     private final AgroalDataSource dataSource;
 
@@ -27,10 +28,22 @@ public class CheckpointReader {
         this.dataSource = dataSource;
     }
 
-    /** The next offset to fold per partition of the topic (partitions never folded are absent). Blocking. */
+    /**
+     * The next offset to fold per partition of the topic in the current read-model version (partitions never folded
+     * are absent). Blocking.
+     */
     public Map<Integer, Long> nextOffsets(String consumerGroup, String topic) {
+        return nextOffsets("checkpoint", consumerGroup, topic);
+    }
+
+    /** The same in one version, current or not. */
+    public Map<Integer, Long> nextOffsets(ReadModelVersion version, String consumerGroup, String topic) {
+        return nextOffsets(version.schema() + ".checkpoint", consumerGroup, topic);
+    }
+
+    private Map<Integer, Long> nextOffsets(String table, String consumerGroup, String topic) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(NEXT_OFFSETS)) {
+                PreparedStatement statement = connection.prepareStatement(NEXT_OFFSETS.formatted(table))) {
             statement.setString(1, consumerGroup);
             statement.setString(2, topic);
             Map<Integer, Long> offsets = new HashMap<>();

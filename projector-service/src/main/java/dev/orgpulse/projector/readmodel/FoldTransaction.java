@@ -22,8 +22,11 @@ import dev.orgpulse.projector.fold.LogRecord;
 import dev.orgpulse.projector.fold.PlannedRecord;
 import dev.orgpulse.projector.fold.RecordOutcome;
 import dev.orgpulse.projector.fold.SubscriptionEventRow;
+import dev.orgpulse.projector.version.FoldTarget;
+import dev.orgpulse.projector.version.ReadModelVersion;
+import dev.orgpulse.projector.version.ReadModelVersionMoved;
+import dev.orgpulse.projector.version.ReadModelVersions;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -85,16 +88,40 @@ public class FoldTransaction {
     private static final String TOUCH_STATUS = "UPDATE read_model_status SET updated_at = now() WHERE id = 1 RETURNING version";
     private static final String READ_STATUS = "SELECT version FROM read_model_status WHERE id = 1";
 
-    private final Pool pool;
-    private final String consumerGroup;
+    /**
+     * Taken by every batch, live or rebuild, before anything else: a switch to another version ({@link
+     * dev.orgpulse.projector.version.VersionCatalog#switchTo}) waits for the batches writing and they wait for it.
+     */
+    private static final String READ_POINTER = "SELECT current FROM orgpulse.read_model_pointer WHERE id = 1 FOR SHARE";
 
-    public FoldTransaction(Pool pool, ProjectorConfig config) {
-        this.pool = pool;
+    private final String consumerGroup;
+    private final ReadModelVersions versions;
+
+    public FoldTransaction(ProjectorConfig config, ReadModelVersions versions) {
         this.consumerGroup = config.projector().consumerGroup();
+        this.versions = versions;
     }
 
+    /** Writes the batch into the live version (see {@link #apply(FoldTarget, FoldPlan)}). */
     public Uni<BatchResult> apply(FoldPlan plan) {
-        return pool.withTransaction(connection -> new BatchWrite(connection, plan, null).write());
+        return Uni.createFrom().deferred(() -> apply(versions.live(), plan));
+    }
+
+    /**
+     * Writes the batch into the target's version. The checkpoints are kept under the live consumer group in every
+     * version, so that the live fold, once it follows a rebuilt version, resumes where the rebuild stopped.
+     *
+     * @throws ReadModelVersionMoved (as the failure) when the target is live and the pointer names another version
+     */
+    public Uni<BatchResult> apply(FoldTarget target, FoldPlan plan) {
+        return target.pool().withTransaction(connection -> connection.preparedQuery(READ_POINTER).execute()
+                .invoke(pointer -> {
+                    ReadModelVersion current = ReadModelVersion.named(pointer.iterator().next().getString(0));
+                    if (target.live() && !current.equals(target.version())) {
+                        throw new ReadModelVersionMoved(target.version(), current);
+                    }
+                })
+                .chain(() -> new BatchWrite(connection, plan, null).write()));
     }
 
     /**
@@ -105,8 +132,8 @@ public class FoldTransaction {
      * @param deadLetterId its row in {@code dead_letter}
      */
     public Uni<BatchResult> refold(PlannedRecord record, long deadLetterId) {
-        return pool.withTransaction(connection -> new BatchWrite(connection, FoldPlan.of(record), deadLetterId)
-                .write());
+        return Uni.createFrom().deferred(() -> versions.live().pool().withTransaction(
+                connection -> new BatchWrite(connection, FoldPlan.of(record), deadLetterId).write()));
     }
 
     /** One batch being written on one connection. */

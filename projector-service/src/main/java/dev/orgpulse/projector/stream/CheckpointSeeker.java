@@ -54,7 +54,7 @@ public class CheckpointSeeker implements KafkaConsumerRebalanceListener {
     }
 
     /** Seeks each partition to its checkpoint, or to the beginning of the log when it was never folded. */
-    static void seek(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, Map<Integer, Long> nextOffsets) {
+    public static void seek(Consumer<?, ?> consumer, Collection<TopicPartition> partitions, Map<Integer, Long> nextOffsets) {
         for (TopicPartition partition : partitions) {
             Long next = nextOffsets.get(partition.partition());
             if (next == null) {

@@ -13,14 +13,12 @@ import org.jboss.logging.Logger;
 
 import dev.orgpulse.projector.fold.FoldPlan;
 import dev.orgpulse.projector.fold.LogRecord;
-import dev.orgpulse.projector.fold.PlannedRecord;
 import dev.orgpulse.projector.fold.RecordFolder;
 import dev.orgpulse.projector.readmodel.BatchResult;
-import dev.orgpulse.projector.readmodel.DatabaseErrors;
 import dev.orgpulse.projector.readmodel.DeadLetterNote;
-import dev.orgpulse.projector.readmodel.FoldTransaction;
+import dev.orgpulse.projector.version.ReadModelVersionMoved;
+import dev.orgpulse.projector.version.ReadModelVersions;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,9 +26,8 @@ import io.smallrye.mutiny.Uni;
  * dead letters there), then written in one transaction with its checkpoints, then announced on
  * {@code orgpulse-changes}. The next batch is only handed over once this one is committed.
  * <p>
- * Should PostgreSQL refuse the batch's data, its records are written one transaction each and the refused
- * one becomes a dead letter. Any other failure (database unreachable, ...) retries the batch with back-off
- * for as long as it takes: nothing is skipped and readiness reports the fold as stuck meanwhile.
+ * The batch goes to the live read-model version ({@link BatchWriter} says what happens to data PostgreSQL refuses).
+ * Any other failure (database unreachable, ...) retries the batch with back-off for as long as it takes: nothing is skipped and readiness reports the fold as stuck meanwhile.
  */
 @ApplicationScoped
 public class EventLogConsumer {
@@ -40,14 +37,16 @@ public class EventLogConsumer {
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
 
     private final RecordFolder folder = new RecordFolder();
-    private final FoldTransaction transaction;
+    private final BatchWriter writer;
+    private final ReadModelVersions versions;
     private final ChangeNoticePublisher notices;
     private final FoldProgress progress;
     private final MeterRegistry metrics;
 
-    public EventLogConsumer(FoldTransaction transaction, ChangeNoticePublisher notices, FoldProgress progress,
-            MeterRegistry metrics) {
-        this.transaction = transaction;
+    public EventLogConsumer(BatchWriter writer, ReadModelVersions versions, ChangeNoticePublisher notices,
+            FoldProgress progress, MeterRegistry metrics) {
+        this.writer = writer;
+        this.versions = versions;
         this.notices = notices;
         this.progress = progress;
         this.metrics = metrics;
@@ -64,33 +63,23 @@ public class EventLogConsumer {
         return writeUntilCommitted(plan).invoke(this::report).replaceWithVoid();
     }
 
+    /**
+     * A batch refused because a rebuild just became current is written again at once into the new version (where
+     * what the rebuild already folded is skipped); any other failure is retried with back-off.
+     */
     private Uni<BatchResult> writeUntilCommitted(FoldPlan plan) {
-        return Uni.createFrom().deferred(() -> write(plan))
+        return Uni.createFrom().deferred(() -> writer.write(versions.live(), plan))
+                .onFailure(ReadModelVersionMoved.class).invoke(moved -> {
+                    LOG.infof("Batch up to %s: %s; writing it there", plan.nextOffsets(), moved.getMessage());
+                    versions.follow(((ReadModelVersionMoved) moved).current());
+                })
+                .onFailure(ReadModelVersionMoved.class).retry().indefinitely()
                 .onFailure().invoke(failure -> {
                     progress.batchFailed(failure);
                     LOG.errorf(failure, "Batch up to %s could not be written; retrying", plan.nextOffsets());
                 })
                 .onFailure().retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely()
                 .invoke(progress::batchWritten);
-    }
-
-    private Uni<BatchResult> write(FoldPlan plan) {
-        return transaction.apply(plan)
-                .onFailure(DatabaseErrors::rejectedData).recoverWithUni(refused -> {
-                    LOG.warnf("PostgreSQL refused the batch up to %s (%s); writing its records one by one",
-                            plan.nextOffsets(), DatabaseErrors.describe(refused));
-                    return Multi.createFrom().iterable(plan.records())
-                            .onItem().transformToUniAndConcatenate(this::writeAlone)
-                            .collect().asList()
-                            .map(BatchResult::combine);
-                });
-    }
-
-    private Uni<BatchResult> writeAlone(PlannedRecord record) {
-        return transaction.apply(FoldPlan.of(record))
-                .onFailure(DatabaseErrors::rejectedData).recoverWithUni(refused -> {
-                    return transaction.apply(FoldPlan.of(record.asDeadLetter(DatabaseErrors.refusalReason(refused))));
-                });
     }
 
     private void report(BatchResult result) {

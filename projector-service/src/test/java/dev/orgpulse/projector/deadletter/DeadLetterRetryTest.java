@@ -118,12 +118,17 @@ class DeadLetterRetryTest extends FoldingIntegrationTest {
     }
 
     private void refuse(String repo) {
-        sql.execute("ALTER TABLE pull_request ADD CONSTRAINT " + constraint(repo) + " CHECK (repo_id <> "
+        sql.execute("ALTER TABLE " + livePullRequests() + " ADD CONSTRAINT " + constraint(repo) + " CHECK (repo_id <> "
                 + Payloads.repositoryId(repo) + ")");
     }
 
     private void allow(String repo) {
-        sql.execute("ALTER TABLE pull_request DROP CONSTRAINT " + constraint(repo));
+        sql.execute("ALTER TABLE " + livePullRequests() + " DROP CONSTRAINT " + constraint(repo));
+    }
+
+    /** The table itself, in the current read-model version's schema (readers see it through a view). */
+    private String livePullRequests() {
+        return "orgpulse_" + sql.row("SELECT current FROM orgpulse.read_model_pointer").get("current") + ".pull_request";
     }
 
     private static String constraint(String repo) {

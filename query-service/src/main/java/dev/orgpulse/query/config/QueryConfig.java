@@ -66,6 +66,13 @@ public interface QueryConfig {
         Duration heartbeat();
 
         /**
+         * {@code ORGPULSE_STREAM_VERSION_CHECK}: how often the read-model version is read, to notice a switch (caches
+         * emptied, {@code event: reset}) when no change notice of the new version arrives first.
+         */
+        @WithDefault("5s")
+        Duration versionCheck();
+
+        /**
          * Feed items read at a time for a client that resumes with {@code Last-Event-ID}; it gets all it missed, a
          * page at a time ({@code ORGPULSE_STREAM_REPLAY_LIMIT}).
          */

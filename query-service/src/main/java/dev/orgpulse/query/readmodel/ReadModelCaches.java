@@ -68,6 +68,11 @@ public class ReadModelCaches {
         return caches;
     }
 
+    /** Every cache: the read models switched to another version. */
+    public Uni<Void> invalidateAll() {
+        return invalidate(Set.copyOf(cacheManager.getCacheNames()));
+    }
+
     public Uni<Void> invalidate(Set<String> cacheNames) {
         return Multi.createFrom().iterable(cacheNames)
                 .onItem().transformToUniAndConcatenate(name -> cacheManager.getCache(name)

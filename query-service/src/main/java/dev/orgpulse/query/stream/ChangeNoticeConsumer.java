@@ -16,10 +16,10 @@ import dev.orgpulse.query.readmodel.StatsReadModel;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reacts to each change notice from the projectors: empties the caches of the read models it names, then pushes the
- * feed items up to the log positions it reached, and fresh stats, to the stream clients. The items are read from the
- * database, not taken from the notice: a notice that cannot be handled is logged and skipped, and the next one
- * brings its items too.
+ * Reacts to each change notice from the projectors of the read-model version this node serves ({@link ServedVersion}):
+ * empties the caches of the read models it names, then pushes the feed items up to the log positions it reached, and
+ * fresh stats, to the stream clients. The items are read from the database, not taken from the notice: a notice that
+ * cannot be handled is logged and skipped, and the next one brings its items too.
  */
 @ApplicationScoped
 public class ChangeNoticeConsumer {
@@ -30,8 +30,11 @@ public class ChangeNoticeConsumer {
     private final PushedFeed pushed;
     private final StatsReadModel stats;
     private final ChangeHub hub;
+    private final ServedVersion served;
 
-    public ChangeNoticeConsumer(ReadModelCaches caches, PushedFeed pushed, StatsReadModel stats, ChangeHub hub) {
+    public ChangeNoticeConsumer(ReadModelCaches caches, PushedFeed pushed, StatsReadModel stats, ChangeHub hub,
+            ServedVersion served) {
+        this.served = served;
         this.caches = caches;
         this.pushed = pushed;
         this.stats = stats;
@@ -47,6 +50,21 @@ public class ChangeNoticeConsumer {
             LOG.warnf("change notice skipped: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
+        return served.serves(notice.readModelVersion()).chain(serves -> {
+            if (!serves) {
+                LOG.debugf("change notice of read-model version %s ignored: this node serves another version",
+                        notice.readModelVersion());
+                return Uni.createFrom().voidItem();
+            }
+            return onServedChange(notice);
+        }).onFailure().recoverWithItem(failure -> {
+            LOG.errorf(failure, "change notice committed at %s (version %s) not handled", notice.committedAt(),
+                    notice.readModelVersion());
+            return null;
+        });
+    }
+
+    private Uni<Void> onServedChange(ChangeNotice notice) {
         Set<ReadModel> changed = notice.changed() == null ? Set.of() : notice.changed();
         Map<Integer, Long> reached = notice.positions() == null ? Map.of() : notice.positions();
         Set<String> stale = ReadModelCaches.cachesOf(changed);

@@ -11,8 +11,16 @@ import dev.orgpulse.query.readmodel.FeedRange;
  * What one change notice brings every stream client: the feed items of the ranges the notice moved the log past (each
  * range with all of its items, so a client that had reached its start has them all), then fresh stats; and how far
  * the node has pushed the feed with it.
+ *
+ * @param resetTo the read-model version the read models switched to, when they did: clients are told to read
+ *                everything again ({@code event: reset}) before the fresh stats; {@code null} otherwise
  */
-record FeedChange(List<Segment> segments, Stats stats, FeedPositions reached) {
+record FeedChange(List<Segment> segments, Stats stats, FeedPositions reached, String resetTo) {
+
+    /** The read models switched to {@code version}: no items, a reset, the new version's stats. */
+    static FeedChange reset(String version, Stats stats, FeedPositions reached) {
+        return new FeedChange(List.of(), stats, reached, version);
+    }
 
     /** One partition's range and its items (those of the window the stream shows), in position order. */
     record Segment(FeedRange range, List<FeedItemAt> items) {

@@ -50,7 +50,7 @@ public class PushedFeed {
             List<FeedRange> ranges = from.rangesTo(reached);
             Uni<List<FeedChange.Segment>> segments = ranges.isEmpty() ? Uni.createFrom().item(List.of())
                     : feed.within(ranges, OptionalInt.empty()).map(items -> FeedChange.segments(ranges, items));
-            return segments.chain(read -> stats.map(totals -> new FeedChange(read, totals, from.through(ranges))));
+            return segments.chain(read -> stats.map(totals -> new FeedChange(read, totals, from.through(ranges), null)));
         });
     }
 

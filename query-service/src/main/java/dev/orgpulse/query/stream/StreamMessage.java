@@ -6,7 +6,8 @@ import jakarta.ws.rs.sse.Sse;
 /**
  * One thing written to {@code /api/stream}: a named event with an id and JSON data, or a comment.
  *
- * @param id   where the client stands once it has this event ({@link StreamId}); unused for comments
+ * @param id   where the client stands once it has this event ({@link StreamId}); unused for comments and resets (a
+ *             reset carries no id: positions of the old version mean nothing in the new one)
  * @param text the JSON data of an event, the text of a comment
  */
 public record StreamMessage(Type type, String id, String text) {
@@ -14,6 +15,8 @@ public record StreamMessage(Type type, String id, String text) {
     public enum Type {
         ACTIVITY("activity"),
         STATS("stats"),
+        /** The read models switched to another version: what the client shows is to be read again. */
+        RESET("reset"),
         COMMENT(null);
 
         private final String eventName;
@@ -43,6 +46,9 @@ public record StreamMessage(Type type, String id, String text) {
         }
         if (type == Type.COMMENT) {
             return sse.newEventBuilder().comment(text).build();
+        }
+        if (type == Type.RESET) {
+            return sse.newEventBuilder().name(type.eventName()).data(text).build();
         }
         return sse.newEventBuilder().name(type.eventName()).id(id).data(text).build();
     }

@@ -1,5 +1,7 @@
 package dev.orgpulse.query.stream;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,6 +29,11 @@ public class StreamMessages {
     /** @param id where the client stands, for its {@code Last-Event-ID} */
     public StreamMessage stats(Stats stats, String id) {
         return new StreamMessage(StreamMessage.Type.STATS, id, write(stats));
+    }
+
+    /** Tells a client that the read models switched to {@code version}: {@code {"read_model_version": "v2"}}. */
+    public StreamMessage reset(String version) {
+        return new StreamMessage(StreamMessage.Type.RESET, null, write(Map.of("read_model_version", version)));
     }
 
     private String write(Object data) {

@@ -42,12 +42,15 @@ final class ViewerFeed {
     }
 
     /**
-     * A notice's items the client has not been sent, then the stats. A range that starts past the client's position
+     * A notice's items the client has not been sent (or the reset of a version switch), then the stats. A range that starts past the client's position
      * (this node pushed its start before the client listened, or had not started then) is preceded by what lies in
      * between, read from the database.
      */
     Multi<StreamMessage> take(FeedChange change) {
         List<Multi<StreamMessage>> parts = new ArrayList<>();
+        if (change.resetTo() != null) {
+            parts.add(Multi.createFrom().item(messages.reset(change.resetTo())));
+        }
         change.segments().forEach(segment -> parts.add(Multi.createFrom().deferred(() -> take(segment))));
         parts.add(Multi.createFrom().deferred(() -> Multi.createFrom().item(messages.stats(change.stats(), id()))));
         return Multi.createBy().concatenating().streams(parts);

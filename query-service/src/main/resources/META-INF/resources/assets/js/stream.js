@@ -31,6 +31,12 @@ export function followStream(handlers) {
       remember(message);
       handlers.stats(JSON.parse(message.data));
     });
+    // the read models switched to a rebuilt version: the ids and figures of the old one mean nothing any more, so the
+    // page reads everything again (a rare event: a rebuild)
+    source.addEventListener('reset', () => {
+      source.close();
+      window.location.reload();
+    });
   }
 
   function closed() {

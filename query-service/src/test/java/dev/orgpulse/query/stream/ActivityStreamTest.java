@@ -29,6 +29,7 @@ import dev.orgpulse.query.support.ReadModelRows;
 import dev.orgpulse.query.support.ReadModelRows.LogPlace;
 import dev.orgpulse.query.support.SseReader;
 import dev.orgpulse.query.support.TestCaches;
+import dev.orgpulse.query.support.ViewerApi;
 import dev.orgpulse.testing.KafkaBrokerResource;
 import dev.orgpulse.testing.PostgresDatabaseResource;
 import io.quarkus.cache.CacheManager;
@@ -188,6 +189,51 @@ class ActivityStreamTest {
         reader.close();
 
         await().atMost(PATIENCE).untilAsserted(() -> assertEquals(before, hub.listeners()));
+    }
+
+    @Test
+    void aNoticeOfAnotherReadModelVersionIsIgnored() throws Exception {
+        try (SseReader reader = SseReader.open(stream, VIEWER)) {
+            reader.awaitComment("connected", PATIENCE);
+            LogPlace itemAt = new LogPlace(5, ReadModelRows.nextOffset(), 0);
+            feedItem(itemAt, "commit", "alice", "folded into the served version", false);
+
+            ChangeNotices.publish("v9", Set.of(ReadModel.FEED), Map.of(5, itemAt.offset() + 1));
+            assertTrue(reader.pollEvent(Duration.ofSeconds(2)).isEmpty(), "a notice of v9 pushed something");
+            ChangeNotices.publish("v1", Set.of(ReadModel.FEED), Map.of(5, itemAt.offset() + 1));
+
+            assertEquals("folded into the served version",
+                    messageOf(reader.awaitEvent(event -> event.name().equals("activity"), PATIENCE)));
+        }
+    }
+
+    @Test
+    void aSwitchToAnotherReadModelVersionEmptiesEveryCacheAndResetsTheStreams() throws Exception {
+        feedItem(new LogPlace(5, ReadModelRows.nextOffset(), 0), "commit", "alice", "in the old version", false);
+        assertEquals(1, ViewerApi.tree(ViewerApi.get("/api/stats")).get("commits").asInt());
+        feedItem(new LogPlace(5, ReadModelRows.nextOffset(), 0), "commit", "bob", "the new version has more", false);
+        assertEquals(1, ViewerApi.tree(ViewerApi.get("/api/stats")).get("commits").asInt(), "cached");
+
+        try (SseReader reader = SseReader.open(stream, VIEWER)) {
+            reader.awaitComment("connected", PATIENCE);
+            ReadModelRows.readModelVersion("v2");
+            try {
+                ChangeNotices.publish("v2", Set.of(), Map.of());
+
+                SseReader.Event reset = reader.awaitEvent(event -> !event.name().equals("activity"), PATIENCE);
+                assertEquals("reset", reset.name());
+                assertJsonEquals(Map.of("read_model_version", "v2"), reset.data());
+                SseReader.Event stats = reader.nextEvent(PATIENCE);
+                assertEquals("stats", stats.name());
+                assertEquals(2, ViewerApi.tree(stats.data()).get("commits").asInt());
+                assertEquals(2, ViewerApi.tree(ViewerApi.get("/api/stats")).get("commits").asInt());
+            } finally {
+                // back to the version every other test serves; noticed without a notice, by the periodic check
+                ReadModelRows.readModelVersion("v1");
+            }
+            assertJsonEquals(Map.of("read_model_version", "v1"),
+                    reader.awaitEvent(event -> event.name().equals("reset"), PATIENCE).data());
+        }
     }
 
     private static FeedItem feedItem(LogPlace place, String kind, String dev, String message, boolean bot) {

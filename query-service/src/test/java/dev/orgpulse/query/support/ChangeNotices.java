@@ -57,7 +57,12 @@ public final class ChangeNotices {
      * @param reached next offset per partition of the log
      */
     public static void publish(Set<ReadModel> changed, Map<Integer, Long> reached) {
-        publish(new ChangeNotice("v1", changed, reached, List.of(), Instant.now()));
+        publish("v1", changed, reached);
+    }
+
+    /** A notice of a batch folded into read-model version {@code version}. */
+    public static void publish(String version, Set<ReadModel> changed, Map<Integer, Long> reached) {
+        publish(new ChangeNotice(version, changed, reached, List.of(), Instant.now()));
     }
 
     /** A notice reaching past the given items' records. */

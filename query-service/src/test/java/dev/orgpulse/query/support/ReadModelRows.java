@@ -27,6 +27,11 @@ public final class ReadModelRows {
     private ReadModelRows() {
     }
 
+    /** What the read models say their version is (a projector's switch to another version, as readers see it). */
+    public static void readModelVersion(String version) {
+        update("UPDATE read_model_status SET version = ?", version);
+    }
+
     public static void clear() {
         execute("TRUNCATE feed_item, feed_fact, daily_activity, last_active, hourly_commits, pull_request, pr_review, ci_run, ci_job, repository,"
                 + " person, git_commit, deployment, deployment_status, meet_conference, meet_participant_session, meet_participant, meet_subscription RESTART IDENTITY");

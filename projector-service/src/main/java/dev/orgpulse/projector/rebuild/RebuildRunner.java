@@ -1,0 +1,207 @@
+package dev.orgpulse.projector.rebuild;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import dev.orgpulse.projector.fold.FoldPlan;
+import dev.orgpulse.projector.fold.LogRecord;
+import dev.orgpulse.projector.fold.RecordFolder;
+import dev.orgpulse.projector.readmodel.BatchResult;
+import dev.orgpulse.projector.stream.CheckpointSeeker;
+import dev.orgpulse.projector.version.ReadModelVersion;
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * One rebuild, on a thread of its own: reads the log from the new version's checkpoints (offset 0 at first) with a
+ * consumer of its own, writes each batch with the live fold's code path into the new version, and once it is within a
+ * batch of the log's end, makes the version current ({@link dev.orgpulse.projector.version.VersionCatalog#switchTo}).
+ * <p>
+ * Only one replica runs a rebuild: the runner holds a PostgreSQL advisory lock for as long as it runs, and a runner
+ * that does not get it ends at once. It publishes no change notices: nobody reads the new version before the switch.
+ */
+final class RebuildRunner implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(RebuildRunner.class);
+
+    /** Key of the advisory lock held by the replica running the rebuild (the bytes of "rebuild!"). */
+    private static final long RUNNING_LOCK = 0x7265_6275_696c_6421L;
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+    private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(5);
+
+    /** What the metrics show of a running rebuild. */
+    record Snapshot(String id, ReadModelVersion version, RebuildState state, long folded, Long remaining,
+            double ratePerSecond) {
+    }
+
+    private final Rebuild rebuild;
+    private final ReadModelVersion version;
+    private final RebuildContext context;
+    private final RecordFolder folder = new RecordFolder();
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+    private volatile boolean stopRequested;
+
+    RebuildRunner(Rebuild rebuild, RebuildContext context) {
+        this.rebuild = rebuild;
+        this.version = ReadModelVersion.named(rebuild.version());
+        this.context = context;
+    }
+
+    String id() {
+        return rebuild.id();
+    }
+
+    Snapshot snapshot() {
+        return snapshot.get();
+    }
+
+    /** Asks the runner to stop after its current batch. */
+    void stop() {
+        stopRequested = true;
+    }
+
+    @Override
+    public void run() {
+        AgroalDataSource dataSource = context.dataSource();
+        try (Connection lock = dataSource.getConnection()) {
+            if (!tryLock(lock)) {
+                LOG.debugf("Rebuild %s runs on another replica", rebuild.id());
+                return;
+            }
+            try {
+                LOG.infof("Rebuild %s of %s starts on this replica from %d records folded", rebuild.id(), version,
+                        rebuild.folded());
+                fold();
+            } finally {
+                // the pool keeps the connection, and a session's advisory lock with it
+                unlock(lock);
+            }
+        } catch (RuntimeException | SQLException e) {
+            LOG.errorf(e, "Rebuild %s of %s failed", rebuild.id(), version);
+            if (context.store().end(rebuild.id(), RebuildState.FAILED, String.valueOf(e)) && !rebuild.resumed()) {
+                context.catalog().drop(version);
+            }
+        } finally {
+            snapshot.set(null);
+        }
+    }
+
+    private void fold() {
+        String topic = context.topic();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(context.consumerConfig(version),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            CheckpointSeeker.seek(consumer, partitions,
+                    context.checkpoints().nextOffsets(version, context.consumerGroup(), topic));
+            RebuildRate rate = new RebuildRate(Instant.now(), rebuild.folded());
+            long folded = rebuild.folded();
+            Instant lastReport = Instant.MIN;
+            while (!stopRequested) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                if (!records.isEmpty()) {
+                    folded += writeUntilCommitted(records).records();
+                }
+                long remaining = remaining(consumer, partitions);
+                // while records keep arriving the lag is rarely 0 at the instant it is read; within one batch of the
+                // log's end the switch is tried, and it only happens once this version has folded as far as the live
+                // one (VersionCatalog#switchTo): what arrives after it is the live fold's, now into this version
+                boolean caughtUp = remaining < context.batchSize();
+                RebuildState state = caughtUp ? RebuildState.SWITCHING : RebuildState.RUNNING;
+                double perSecond = rate.perSecond(folded, Instant.now());
+                snapshot.set(new Snapshot(rebuild.id(), version, state, folded, remaining, perSecond));
+                if (caughtUp || Duration.between(lastReport, Instant.now()).compareTo(PROGRESS_EVERY) >= 0) {
+                    lastReport = Instant.now();
+                    context.store().progress(rebuild.id(), state, folded, remaining, perSecond);
+                    if (!stillActive()) {
+                        LOG.infof("Rebuild %s of %s was cancelled; stopping", rebuild.id(), version);
+                        return;
+                    }
+                }
+                if (caughtUp && context.catalog().switchTo(version, context.consumerGroup(), topic,
+                        rebuild.id())) {
+                    LOG.infof("Rebuild %s: %s is current after %d records", rebuild.id(), version, folded);
+                    context.afterSwitch(version);
+                    return;
+                }
+            }
+            LOG.infof("Rebuild %s of %s stopped at %d records folded", rebuild.id(), version, folded);
+        }
+    }
+
+    private BatchResult writeUntilCommitted(ConsumerRecords<String, byte[]> records) {
+        List<LogRecord> batch = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            batch.add(new LogRecord(record.topic(), record.partition(), record.offset(), record.headers(),
+                    record.value()));
+        }
+        FoldPlan plan = FoldPlan.of(batch, folder);
+        Duration wait = FIRST_RETRY;
+        while (true) {
+            try {
+                return context.writer().write(context.versions().rebuilding(version), plan).await()
+                        .atMost(BATCH_TIMEOUT);
+            } catch (RuntimeException e) {
+                if (stopRequested || !stillActive()) {
+                    throw new IllegalStateException("rebuild " + rebuild.id() + " ended while a batch was written", e);
+                }
+                LOG.errorf(e, "Rebuild %s: batch up to %s could not be written into %s; retrying in %s", rebuild.id(),
+                        plan.nextOffsets(), version, wait);
+                sleep(wait);
+                wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
+            }
+        }
+    }
+
+    private boolean stillActive() {
+        return context.store().find(rebuild.id()).map(found -> found.rebuildState().active()).orElse(false);
+    }
+
+    private static long remaining(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        return partitions.stream().mapToLong(partition -> Math.max(0, ends.get(partition) - consumer.position(partition)))
+                .sum();
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT pg_try_advisory_lock(" + RUNNING_LOCK + ")")) {
+            rows.next();
+            return rows.getBoolean(1);
+        }
+    }
+
+    private static void unlock(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_unlock(" + RUNNING_LOCK + ")");
+        }
+    }
+
+    private void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopRequested = true;
+        }
+    }
+}
