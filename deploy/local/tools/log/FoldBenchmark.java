@@ -281,21 +281,28 @@ final class FoldBenchmark {
     /** The records folded by the group: the sum of its checkpoints (0 before the schema exists). */
     private long checkpointed(String group) throws IOException, InterruptedException {
         try {
-            String sum = psql(database, "SELECT coalesce(sum(next_offset), 0) FROM checkpoint WHERE consumer_group = '"
-                    + group + "'");
+            String sum = psql(database, "SELECT coalesce(sum(next_offset), 0) FROM " + readModels()
+                    + ".checkpoint WHERE consumer_group = '" + group + "'");
             return Long.parseLong(sum.trim());
         } catch (IllegalStateException notYet) {
             return 0;
         }
     }
 
+    /** The schema of the current read-model version, which the projector folds into (see projector's version). */
+    private String readModels() throws IOException, InterruptedException {
+        return "orgpulse_" + psql(database, "SELECT current FROM orgpulse.read_model_pointer WHERE id = 1").trim();
+    }
+
     /** The rows of every read-model table that has any (and of processed_delivery), by table. */
     private Map<String, Long> rowCounts() throws IOException, InterruptedException {
         Map<String, Long> rows = new LinkedHashMap<>();
-        String tables = psql(database, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1");
+        String schema = readModels();
+        String tables = psql(database, "SELECT tablename FROM pg_tables WHERE schemaname = '" + schema
+                + "' ORDER BY 1");
         for (String table : tables.strip().split("\n")) {
             if (!NOT_READ_MODELS.contains(table)) {
-                long count = Long.parseLong(psql(database, "SELECT count(*) FROM " + table).trim());
+                long count = Long.parseLong(psql(database, "SELECT count(*) FROM " + schema + "." + table).trim());
                 if (count > 0) {
                     rows.put(table, count);
                 }
@@ -309,11 +316,13 @@ final class FoldBenchmark {
         Path dir = Files.createTempDirectory("fold-bench-copy-");
         StringBuilder export = new StringBuilder("CREATE SCHEMA copy_ceiling;\n");
         StringBuilder load = new StringBuilder("BEGIN;\n");
+        String schema = readModels();
         for (String table : tables) {
             Path file = dir.resolve(table + ".copy");
-            export.append("CREATE TABLE copy_ceiling.").append(table).append(" (LIKE public.").append(table)
-                    .append(" INCLUDING ALL);\n");
-            export.append("\\copy public.").append(table).append(" TO '").append(file).append("'\n");
+            export.append("CREATE TABLE copy_ceiling.").append(table).append(" (LIKE ").append(schema).append('.')
+                    .append(table).append(" INCLUDING ALL);\n");
+            export.append("\\copy ").append(schema).append('.').append(table).append(" TO '").append(file)
+                    .append("'\n");
             load.append("\\copy copy_ceiling.").append(table).append(" FROM '").append(file).append("'\n");
         }
         load.append("COMMIT;\n");
