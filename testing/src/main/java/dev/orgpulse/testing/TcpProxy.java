@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP proxy on a local port of its own to one server (PostgreSQL, say), that a test can take down: {@link #cut()}
- * closes every connection through it and closes its port, so that new connections are refused as by a server that
- * went away, until {@link #restore()} opens the same port again. The server itself is never touched: other clients
- * of it (other tests, other services) see nothing.
+ * closes every connection through it, and until {@link #restore()} every new connection is closed as soon as it
+ * arrives, never reaching the server, as by a server that went away. The port itself stays open: closed, an ephemeral
+ * port can be taken by anything else on the machine in the meantime. The server itself is never touched: other
+ * clients of it (other tests, other services) see nothing.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -24,7 +25,8 @@ public final class TcpProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final int port;
-    private volatile ServerSocket listener;
+    private final ServerSocket listener;
+    private boolean cut;
 
     private TcpProxy(InetSocketAddress target, ServerSocket listener) {
         this.target = target;
@@ -47,36 +49,30 @@ public final class TcpProxy implements AutoCloseable {
         return port;
     }
 
-    /** Closes every connection through the proxy and refuses new ones (the port is closed) until {@link #restore()}. */
+    /** Closes every connection through the proxy and turns new ones away until {@link #restore()}. */
     public synchronized void cut() {
-        closeQuietly(listener);
+        cut = true;
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }
 
-    /** Accepts connections again, on the same port. */
+    /** Lets connections through to the server again. */
     public synchronized void restore() {
-        if (!listener.isClosed()) {
-            return;
-        }
-        try {
-            ServerSocket reopened = new ServerSocket();
-            reopened.setReuseAddress(true);
-            reopened.bind(new InetSocketAddress(LOOPBACK, port), 50);
-            listener = reopened;
-            acceptOn(reopened);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not open port " + port + " again", e);
-        }
+        cut = false;
     }
 
     private void acceptOn(ServerSocket socket) {
         Thread acceptor = new Thread(() -> {
             while (!socket.isClosed()) {
                 try {
-                    connect(socket.accept());
+                    Socket client = socket.accept();
+                    if (isCut()) {
+                        closeQuietly(client);
+                    } else {
+                        connect(client);
+                    }
                 } catch (IOException closedOrFailed) {
-                    // cut() or close() closed the port; a failed connect was closed in connect()
+                    // close() closed the port; a failed connect was closed in connect()
                 }
             }
         }, "tcp-proxy-accept-" + port);
@@ -86,6 +82,11 @@ public final class TcpProxy implements AutoCloseable {
 
     private void connect(Socket client) throws IOException {
         open.add(client);
+        if (isCut()) {
+            // cut() ran between the accept and here: it may not have seen this connection
+            closeQuietly(client);
+            return;
+        }
         Socket server = new Socket();
         open.add(server);
         try {
@@ -129,8 +130,13 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
+    private synchronized boolean isCut() {
+        return cut;
+    }
+
     @Override
     public void close() {
         cut();
+        closeQuietly(listener);
     }
 }
