@@ -27,8 +27,8 @@ final class FoldedMembers {
             "before", "after", "created", "deleted", "forced", "base", "head", "head_branch", "head_sha", "sha",
             "message", "labels", "additions", "deletions", "changed_files", "tag_name", "prerelease",
             "run_attempt", "run_number", "run_id", "workflow_id", "workflow_name", "runner_name", "path",
-            "html_url", "full_name", "owner", "language", "default_branch", "master_branch", "archived", "private",
-            "from", "task", "added", "modified", "removed");
+            "html_url", "full_name", "owner", "language", "size", "default_branch", "master_branch", "archived",
+            "private", "from", "task", "added", "modified", "removed");
 
     private FoldedMembers() {
     }

@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * transferred, so every read model keys repositories by it and shows the newest name.
  *
  * @param defaultBranch {@code null} when the payload does not say
+ * @param sizeKb        GitHub's {@code size} of the repository, in kilobytes; {@code null} when the payload does not
+ *                      say
  * @param asOf          when this picture of the repository was true: the later of its {@code updated_at} and
  *                      {@code pushed_at} (a rename changes the first, a push the second)
  */
-record GitHubRepository(long id, String fullName, String owner, String language, String defaultBranch,
-        boolean archived, boolean isPrivate, Instant createdAt, Instant asOf) {
+record GitHubRepository(long id, String fullName, String owner, String language, Long sizeKb,
+        String defaultBranch, boolean archived, boolean isPrivate, Instant createdAt, Instant asOf) {
 
     private static final String REPOSITORY = "/repository";
 
@@ -24,6 +26,7 @@ record GitHubRepository(long id, String fullName, String owner, String language,
         JsonNode repository = payload.path("repository");
         return new GitHubRepository(id, fullName, PayloadFields.textAt(repository, "/owner/login"),
                 PayloadFields.text(repository, "language"),
+                repository.path("size").isIntegralNumber() ? repository.path("size").asLong() : null,
                 PayloadFields.firstPresent(PayloadFields.text(repository, "default_branch"),
                         PayloadFields.text(repository, "master_branch")),
                 repository.path("archived").asBoolean(false), repository.path("private").asBoolean(false),
@@ -44,13 +47,13 @@ record GitHubRepository(long id, String fullName, String owner, String language,
 
     /** The repository as any event carrying it describes it. */
     RepositoryRow snapshot() {
-        return new RepositoryRow(id, fullName, owner, language, defaultBranch, archived, isPrivate, false, createdAt,
-                asOf, RepositoryRow.Source.CARRIED);
+        return new RepositoryRow(id, fullName, owner, language, sizeKb, defaultBranch, archived, isPrivate, false,
+                createdAt, asOf, RepositoryRow.Source.CARRIED);
     }
 
     /** The repository as a {@code repository} event about it describes it: preferred over a carried picture. */
     RepositoryRow snapshotOfItsOwnEvent(boolean deleted) {
-        return new RepositoryRow(id, fullName, owner, language, defaultBranch, archived, isPrivate, deleted, createdAt,
-                asOf, deleted ? RepositoryRow.Source.DELETED : RepositoryRow.Source.OWN_EVENT);
+        return new RepositoryRow(id, fullName, owner, language, sizeKb, defaultBranch, archived, isPrivate, deleted,
+                createdAt, asOf, deleted ? RepositoryRow.Source.DELETED : RepositoryRow.Source.OWN_EVENT);
     }
 }

@@ -1,7 +1,9 @@
 package dev.orgpulse.projector.fold;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +21,7 @@ final class PushFold implements GitHubEventFold {
 
     static final String BRANCH_PREFIX = "refs/heads/";
     private static final String TAG_PREFIX = "refs/tags/";
+    private static final List<String> CHANGED_FILES = List.of("added", "modified");
 
     @Override
     public RecordOutcome fold(DeliveryMetadata delivery, JsonNode payload) {
@@ -93,7 +96,17 @@ final class PushFold implements GitHubEventFold {
         boolean pushedByBotItself = sender.map(user -> user.bot() && user.login().equals(login)).orElse(false);
         return new CommitRow(sha, repository.id(), repository.fullName(), login, name, email,
                 firstLine(PayloadFields.text(commit, "message")), PayloadFields.requiredInstant(commit, "/timestamp"),
-                branch, onDefaultBranch, Bots.isBotLogin(login) || pushedByBotItself, delivery.deliveryId());
+                branch, onDefaultBranch, Bots.isBotLogin(login) || pushedByBotItself, languages(commit),
+                delivery.deliveryId());
+    }
+
+    /** The languages of the files a commit added or modified; removing a file is no work in its language. */
+    private static List<String> languages(JsonNode commit) {
+        List<String> paths = new ArrayList<>();
+        for (String list : CHANGED_FILES) {
+            commit.path(list).forEach(path -> paths.add(path.asText()));
+        }
+        return Linguist.DATA.languagesOf(paths);
     }
 
     static String firstLine(String message) {

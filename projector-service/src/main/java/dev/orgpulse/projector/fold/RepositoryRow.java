@@ -5,10 +5,12 @@ import java.time.Instant;
 /**
  * A repository as one delivery pictures it; the stored row is the picture with the greatest {@link #revision()}.
  *
+ * @param sizeKb GitHub's size of the repository in kilobytes, as this picture tells it
  * @param source how much this picture is to be believed against another one of the same time
  */
-public record RepositoryRow(long id, String fullName, String owner, String language, String defaultBranch,
-        boolean archived, boolean isPrivate, boolean deleted, Instant createdAt, Instant asOf, Source source) {
+public record RepositoryRow(long id, String fullName, String owner, String language, Long sizeKb,
+        String defaultBranch, boolean archived, boolean isPrivate, boolean deleted, Instant createdAt, Instant asOf,
+        Source source) {
 
     /** In order of precedence at equal {@code asOf}. */
     public enum Source {

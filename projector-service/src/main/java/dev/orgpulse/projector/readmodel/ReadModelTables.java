@@ -45,6 +45,7 @@ final class ReadModelTables {
                     ReadModel.PULL_REQUESTS, ReadModel.CI_RUNS), 1,
             List.of(column("id", BIGINT, RepositoryRow::id), column("full_name", TEXT, RepositoryRow::fullName),
                     column("owner", TEXT, RepositoryRow::owner), column("language", TEXT, RepositoryRow::language),
+                    column("size_kb", BIGINT, RepositoryRow::sizeKb),
                     column("default_branch", TEXT, RepositoryRow::defaultBranch),
                     column("archived", BOOLEAN, RepositoryRow::archived),
                     column("private", BOOLEAN, RepositoryRow::isPrivate),
@@ -87,7 +88,8 @@ final class ReadModelTables {
                     column("committed_at", TIMESTAMPTZ, CommitRow::committedAt),
                     column("branch", TEXT, CommitRow::branch),
                     column("on_default_branch", BOOLEAN, CommitRow::onDefaultBranch),
-                    column("is_bot", BOOLEAN, CommitRow::bot), column("delivery_id", TEXT, CommitRow::deliveryId)),
+                    column("is_bot", BOOLEAN, CommitRow::bot), column("languages", TEXT_ARRAY, CommitRow::languages),
+                    column("delivery_id", TEXT, CommitRow::deliveryId)),
             "DO UPDATE SET on_default_branch = TRUE WHERE EXCLUDED.on_default_branch AND NOT t.on_default_branch",
             CommitRow::reaching);
 

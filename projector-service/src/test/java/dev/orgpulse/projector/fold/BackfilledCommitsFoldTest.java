@@ -37,7 +37,7 @@ class BackfilledCommitsFoldTest {
         CommitRow commit = backfilled.commits().get(0);
         assertEquals(new CommitRow(sha, Payloads.repositoryId("acme/api"), "acme/api", "octo", "octo (name)",
                 "octo@example.com", "Fix the cache", Instant.parse("2024-02-01T09:00:00Z"), "main", true, false,
-                "backfill-1"), commit);
+                List.of(), "backfill-1"), commit);
         assertEquals(pushed.feed(), backfilled.feed(), "the same feed item, by the same natural key");
         assertEquals(pushed.commits().get(0).sha(), commit.sha());
         assertEquals(List.of("octo"), backfilled.people().stream().map(PersonRow::login).toList());

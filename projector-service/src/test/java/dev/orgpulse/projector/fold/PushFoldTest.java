@@ -64,12 +64,24 @@ class PushFoldTest {
         CommitRow commit = changes.commits().get(0);
         assertEquals(new CommitRow(FIXTURE_SHA, FIXTURE_REPO_ID, FIXTURE_REPO, "Codertocat", "Codertocat",
                 CODERTOCAT_EMAIL, "Initial commit", Instant.parse("2019-05-15T15:19:25Z"), "master", true, false,
-                "delivery-1"), commit);
+                List.of(), "delivery-1"), commit);
         assertEquals(List.of(new FeedEntry("commit:" + FIXTURE_SHA, Instant.parse("2019-05-15T15:19:25Z"),
                 FeedKind.COMMIT, "Codertocat", FIXTURE_REPO_ID, FIXTURE_REPO, "Initial commit", false)), changes.feed());
         // The sender and the commit author are one person: one row, with the avatar and the name.
         assertEquals(List.of(new PersonRow("Codertocat", "Codertocat", CODERTOCAT_AVATAR, false, Payloads.RECEIVED_AT)),
                 changes.people());
+    }
+
+    @Test
+    void aCommitKeepsTheLanguagesOfTheFilesItAddedOrModifiedNotOfThoseItRemovedNorOfDocumentation() {
+        ObjectNode commit = commit("c0ffee", "feat: search", "ada", "2026-11-30T10:00:00Z");
+        commit.putArray("added").add("src/main/java/Search.java").add("web/search.tsx").add("README.md");
+        commit.putArray("modified").add("web/app.ts").add("node_modules/left-pad/index.js").add("pom.xml");
+        commit.putArray("removed").add("scripts/old.py");
+
+        ReadModelChanges changes = changes(push("acme/api", "main", commit));
+
+        assertEquals(List.of("Java", "TypeScript"), changes.commits().get(0).languages());
     }
 
     @Test
@@ -167,6 +179,16 @@ class PushFoldTest {
         assertEquals("master", repository.defaultBranch());
         // pushed_at (epoch seconds in push payloads) is later than updated_at
         assertEquals(Instant.ofEpochSecond(1557933657), repository.asOf());
+    }
+
+    @Test
+    void theRepositorysSizeIsGitHubsInKilobytesAndUnknownWhenThePayloadDoesNotSayIt() {
+        ObjectNode payload = fixture("push", "with-new-branch.payload.json");
+        ((ObjectNode) payload.get("repository")).put("size", 2048);
+        assertEquals(2048L, changes(payload).repositories().get(0).sizeKb());
+
+        ((ObjectNode) payload.get("repository")).remove("size");
+        assertNull(changes(payload).repositories().get(0).sizeKb());
     }
 
     @Test

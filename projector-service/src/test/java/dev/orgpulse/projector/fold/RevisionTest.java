@@ -60,8 +60,8 @@ class RevisionTest {
     void theDigestedTextIsWhatTheRowPrints() {
         CiRunRow run = new CiRunRow(7L, 2, 9L, "acme/api", null, "CI", 12, "push", "completed", "failure", "main",
                 "abc", "ada", false, EARLY, EARLY, LATE, 1L, null);
-        RepositoryRow repository = new RepositoryRow(9L, "acme/api", "acme", null, "main", false, true, false, EARLY,
-                LATE, RepositoryRow.Source.CARRIED);
+        RepositoryRow repository = new RepositoryRow(9L, "acme/api", "acme", null, null, "main", false, true, false,
+                EARLY, LATE, RepositoryRow.Source.CARRIED);
 
         assertEquals(run.toString(), Revision.printed(run));
         assertEquals(repository.toString(), Revision.printed(repository));

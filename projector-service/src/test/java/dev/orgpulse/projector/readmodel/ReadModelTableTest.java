@@ -83,18 +83,18 @@ class ReadModelTableTest {
     }
 
     private static RepositoryRow repository(String name, Instant asOf) {
-        return new RepositoryRow(1, name, "acme", "Java", "main", false, false, false, MONDAY, asOf,
+        return new RepositoryRow(1, name, "acme", "Java", 128L, "main", false, false, false, MONDAY, asOf,
                 RepositoryRow.Source.CARRIED);
     }
 
     private static RepositoryRow repository(long id, String name) {
-        return new RepositoryRow(id, name, "acme", "Java", "main", false, false, false, MONDAY, MONDAY,
+        return new RepositoryRow(id, name, "acme", "Java", 128L, "main", false, false, false, MONDAY, MONDAY,
                 RepositoryRow.Source.CARRIED);
     }
 
     private static CommitRow commit(String branch, boolean onDefaultBranch, String deliveryId) {
         return new CommitRow("abc123", 1, "acme/api", "octo", "Octo Cat", "octo@example.com", "feat: x", MONDAY,
-                branch, onDefaultBranch, false, deliveryId);
+                branch, onDefaultBranch, false, List.of("Java"), deliveryId);
     }
 
     private static ReviewRow review(String state, boolean dismissed) {
