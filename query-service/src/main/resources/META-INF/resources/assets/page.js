@@ -47,10 +47,10 @@ function bars(list, rows, emptyText) {
   }), emptyText);
 }
 
-// ---- repositories or languages: the person's breakdown, languages once /api/people/{login}/activity serves them ----
+// ---- repositories or languages: the person's breakdown, languages when /api/people/{login}/activity has any ----
 let breakdown = 'repos';
 let topRepos = [];
-let activity = null; // {days: {date: {repos, languages}}, language_days: {language: [dates]}} when served
+let activity = null; // {days: {date: {repos, languages}}, language_days: {language: [dates]}}; null where not served
 
 function showBreakdown() {
   const languages = activity && Object.keys(activity.language_days || {}).length > 0;

@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param activeDays   distinct UTC days with a commit
  * @param lifespanMin  minutes from the first commit to the last
  * @param churn        lines added plus deleted by its merged pull requests (pushes carry no line counts)
- * @param sizeKb       not known yet: the fold does not keep the repository's size
+ * @param sizeKb       GitHub's size of the repository in kilobytes, as the newest event carrying it said
  * @param contributors distinct commit authors
  */
 public record Project(String repo, long commits, long activeDays, Instant firstCommit, Instant lastCommit,

@@ -39,7 +39,7 @@ public class ProjectsReadModel {
             SELECT r.full_name AS repo, coalesce(c.commits, 0) AS commits, coalesce(c.active_days, 0) AS active_days,
                    c.first_commit, c.last_commit,
                    floor(extract(epoch FROM c.last_commit - c.first_commit) / 60)::bigint AS lifespan_min,
-                   coalesce(p.churn, 0) AS churn, r.language, coalesce(p.open_prs, 0) AS open_prs,
+                   coalesce(p.churn, 0) AS churn, r.language, r.size_kb, coalesce(p.open_prs, 0) AS open_prs,
                    coalesce(c.contributors, 0) AS contributors
             FROM repository r LEFT JOIN commits c ON c.repo_id = r.id LEFT JOIN prs p ON p.repo_id = r.id
             WHERE NOT r.deleted AND ($2::text IS NULL OR r.full_name = $2)
@@ -85,7 +85,7 @@ public class ProjectsReadModel {
     private static Project project(Row row) {
         return new Project(row.getString("repo"), row.getLong("commits"), row.getLong("active_days"),
                 Rows.instant(row.getOffsetDateTime("first_commit")), Rows.instant(row.getOffsetDateTime("last_commit")),
-                row.getLong("lifespan_min"), row.getLong("churn"), row.getString("language"), null,
+                row.getLong("lifespan_min"), row.getLong("churn"), row.getString("language"), row.getLong("size_kb"),
                 row.getLong("open_prs"), row.getLong("contributors"));
     }
 }

@@ -36,17 +36,19 @@ public class ReadModelCaches {
     public static final String ORG_METRICS = "org-metrics";
     public static final String DORA = "dora";
     public static final String SPOTLIGHTS = "spotlights";
+    public static final String PERSON_ACTIVITY = "person-activity";
 
     private static final Map<ReadModel, Set<String>> CACHES_BY_READ_MODEL = new EnumMap<>(Map.of(
             // a new commit is counted in the stats: the projects add commits up
             ReadModel.STATS, Set.of(STATS, PROJECTS, ORG_METRICS),
             // deployments' successes and commits (DORA), comments (spotlights) make feed items
             ReadModel.FEED, Set.of(FEED, DORA, SPOTLIGHTS),
-            ReadModel.CONTRIBUTORS, Set.of(CONTRIBUTORS),
-            // a repository renamed, deleted or with a new language
-            ReadModel.REPOS, Set.of(REPOS, PROJECTS, ORG_METRICS),
-            // the hot streaks are the daily activity counts
-            ReadModel.HEATMAP, Set.of(HEATMAP, SPOTLIGHTS),
+            // a person seen for the first time has an activity page
+            ReadModel.CONTRIBUTORS, Set.of(CONTRIBUTORS, PERSON_ACTIVITY),
+            // a repository renamed, deleted or with a new language or size
+            ReadModel.REPOS, Set.of(REPOS, PROJECTS, ORG_METRICS, PERSON_ACTIVITY),
+            // the hot streaks and a person's days are the daily activity counts (a commit, with its languages, is one)
+            ReadModel.HEATMAP, Set.of(HEATMAP, SPOTLIGHTS, PERSON_ACTIVITY),
             // prs_open and prs_merged are part of the stats, open PRs and churn of the projects, reviews of the
             // spotlights
             ReadModel.PULL_REQUESTS, Set.of(PULL_REQUESTS, STATS, PR_METRICS, PR_BOTTLENECKS, REVIEWER_LOAD, PROJECTS,

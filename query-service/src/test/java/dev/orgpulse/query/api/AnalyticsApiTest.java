@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,7 @@ class AnalyticsApiTest {
     void readModels() {
         ReadModelRows.clear();
         TestCaches.emptyAll(cacheManager);
-        ReadModelRows.repository("org/api", "Java", false);
+        ReadModelRows.repository("org/api", "Java", 2048L, false);
         ReadModelRows.repository("org/web", "TypeScript", false);
         ReadModelRows.repository("org/gone", "Go", true);
     }
@@ -136,15 +137,44 @@ class AnalyticsApiTest {
         commits();
 
         Map<String, Object> api = project("org/api", 4, 3, hoursAfterLastMonday(1), hoursAfterLastMonday(72), 4260,
-                40, "Java", 2, 2);
+                40, "Java", 2048L, 2, 2);
         assertJsonEquals(List.of(api,
-                project("org/web", 1, 1, hoursAfterLastMonday(48), hoursAfterLastMonday(48), 0, 0, "TypeScript", 0, 1)),
+                project("org/web", 1, 1, hoursAfterLastMonday(48), hoursAfterLastMonday(48), 0, 0, "TypeScript", null,
+                        0, 1)),
                 get("/api/projects"));
         assertJsonEquals(api, get("/api/projects/org/api"));
         notFound("/api/projects/org/nope");
         notFound("/api/projects/org/gone");
         assertJsonEquals(Map.of("projects", 2, "commits", 5, "active_days", 4, "churn", 40,
                 "languages", Map.of("Java", 1, "TypeScript", 1)), get("/api/metrics"));
+    }
+
+    @Test
+    void aPersonsActivityTellsTheRepositoriesAndLanguagesOfEachDayInTheWindow() {
+        LocalDate yesterday = TODAY.minusDays(1);
+        ReadModelRows.person("alice", "Alice", null, false);
+        ReadModelRows.dailyActivity(yesterday, ReadModelRows.repositoryId("org/api"), "alice", false, 2);
+        ReadModelRows.dailyActivity(TODAY, ReadModelRows.repositoryId("org/web"), "alice", false, 1);
+        ReadModelRows.dailyActivity(TODAY.minusDays(90), ReadModelRows.repositoryId("org/api"), "alice", false, 1);
+        ReadModelRows.dailyActivity(TODAY, ReadModelRows.repositoryId("org/api"), "bob", false, 1);
+        ReadModelRows.commit("a1", "org/api", "alice", false, yesterday.atTime(10, 0).toInstant(ZoneOffset.UTC), true,
+                List.of("Java"));
+        ReadModelRows.commit("a2", "org/web", "alice", false, NOW, true, List.of("CSS", "TypeScript"));
+        ReadModelRows.commit("a3", "org/web", "alice", false, NOW, false, List.of());
+        ReadModelRows.commit("a4", "org/api", "alice", false, NOW.minus(Duration.ofDays(91)), true, List.of("Go"));
+        ReadModelRows.commit("b1", "org/api", "bob", false, NOW, true, List.of("Rust"));
+
+        assertJsonEquals(Map.of("ok", true, "activity", Map.of("version", 1, "window_days", 90,
+                "days", Map.of(
+                        yesterday.toString(), Map.of("repos", List.of("org/api"), "languages", List.of("Java")),
+                        TODAY.toString(), Map.of("repos", List.of("org/web"), "languages", List.of("CSS", "TypeScript"))),
+                "repo_days", Map.of("org/api", List.of(yesterday.toString()), "org/web", List.of(TODAY.toString())),
+                "language_days", Map.of("CSS", List.of(TODAY.toString()), "Java", List.of(yesterday.toString()),
+                        "TypeScript", List.of(TODAY.toString())))), get("/api/people/alice/activity"));
+        List<String> days = new ArrayList<>();
+        tree(get("/api/people/alice/activity")).path("activity").path("days").fieldNames().forEachRemaining(days::add);
+        assertEquals(List.of(yesterday.toString(), TODAY.toString()), days, "days in calendar order");
+        notFound("/api/people/nobody/activity");
     }
 
     @Test
@@ -275,7 +305,7 @@ class AnalyticsApiTest {
     }
 
     private static Map<String, Object> project(String repo, long commits, long activeDays, Instant first, Instant last,
-            long lifespanMin, long churn, String language, long openPrs, long contributors) {
+            long lifespanMin, long churn, String language, Long sizeKb, long openPrs, long contributors) {
         Map<String, Object> project = new LinkedHashMap<>();
         project.put("repo", repo);
         project.put("commits", commits);
@@ -285,7 +315,7 @@ class AnalyticsApiTest {
         project.put("lifespan_min", lifespanMin);
         project.put("churn", churn);
         project.put("primary_language", language);
-        project.put("size_kb", null);
+        project.put("size_kb", sizeKb);
         project.put("open_prs", openPrs);
         project.put("contributors", contributors);
         return project;

@@ -18,9 +18,10 @@ class ReadModelCachesTest {
     @Test
     void eachReadModelEmptiesItsOwnCacheAndTheMetricsMadeOfIt() {
         assertEquals(Set.of("feed", "dora", "spotlights"), ReadModelCaches.cachesOf(Set.of(ReadModel.FEED)));
-        assertEquals(Set.of("repos", "projects", "org-metrics"), ReadModelCaches.cachesOf(Set.of(ReadModel.REPOS)));
+        assertEquals(Set.of("repos", "projects", "org-metrics", "person-activity"),
+                ReadModelCaches.cachesOf(Set.of(ReadModel.REPOS)));
         assertEquals(Set.of("stats", "projects", "org-metrics"), ReadModelCaches.cachesOf(Set.of(ReadModel.STATS)));
-        assertEquals(Set.of("contributors", "heatmap", "spotlights"),
+        assertEquals(Set.of("contributors", "heatmap", "spotlights", "person-activity"),
                 ReadModelCaches.cachesOf(Set.of(ReadModel.CONTRIBUTORS, ReadModel.HEATMAP)));
         assertEquals(Set.of("ci-runs", "ci-filters", "ci-jobs", "ci-summary"),
                 ReadModelCaches.cachesOf(Set.of(ReadModel.CI_RUNS)));
@@ -41,7 +42,8 @@ class ReadModelCachesTest {
     void everyReadModelHasItsCachesAndNothingChangedEmptiesNothing() {
         assertEquals(Set.of("stats", "feed", "contributors", "repos", "heatmap", "pull-requests", "ci-runs", "meetings",
                 "attendance", "pr-metrics", "pr-bottlenecks", "reviewer-load", "ci-filters", "ci-jobs", "ci-summary",
-                "projects", "org-metrics", "dora", "spotlights"), ReadModelCaches.cachesOf(EnumSet.allOf(ReadModel.class)));
+                "projects", "org-metrics", "dora", "spotlights", "person-activity"),
+                ReadModelCaches.cachesOf(EnumSet.allOf(ReadModel.class)));
         assertEquals(Set.of(), ReadModelCaches.cachesOf(Set.of()));
     }
 

@@ -202,9 +202,15 @@ public final class ReadModelRows {
 
     /** A repository as the projector pictures it: its current name, primary language, and whether it was deleted. */
     public static void repository(String fullName, String language, boolean deleted) {
+        repository(fullName, language, null, deleted);
+    }
+
+    /** A repository as the projector pictures it, with GitHub's size of it in kilobytes. */
+    public static void repository(String fullName, String language, Long sizeKb, boolean deleted) {
         update("""
-                INSERT INTO repository (id, full_name, language, archived, private, deleted, revision)
-                VALUES (?, ?, ?, FALSE, FALSE, ?, '')""", repositoryId(fullName), fullName, language, deleted);
+                INSERT INTO repository (id, full_name, language, size_kb, archived, private, deleted, revision)
+                VALUES (?, ?, ?, ?, FALSE, FALSE, ?, '')""", repositoryId(fullName), fullName, language, sizeKb,
+                deleted);
     }
 
     /** The id a test repository has: one per name. */
@@ -281,11 +287,18 @@ public final class ReadModelRows {
     /** A commit pushed to {@code repo}, to its default branch or not. */
     public static void commit(String sha, String repo, String author, boolean bot, Instant committedAt,
             boolean onDefaultBranch) {
+        commit(sha, repo, author, bot, committedAt, onDefaultBranch, List.of());
+    }
+
+    /** A commit pushed to {@code repo} with the languages the fold gave the files it added or modified. */
+    public static void commit(String sha, String repo, String author, boolean bot, Instant committedAt,
+            boolean onDefaultBranch, List<String> languages) {
         update("""
                 INSERT INTO git_commit (sha, repo, repo_id, author_login, message, committed_at, branch, is_bot,
-                                        delivery_id, on_default_branch)
-                VALUES (?, ?, ?, ?, ?, ?, 'main', ?, ?, ?)""", sha, repo, repositoryId(repo), author, "commit " + sha,
-                Timestamp.from(committedAt), bot, "delivery-" + sha, onDefaultBranch);
+                                        delivery_id, on_default_branch, languages)
+                VALUES (?, ?, ?, ?, ?, ?, 'main', ?, ?, ?, string_to_array(?, ','))""", sha, repo, repositoryId(repo),
+                author, "commit " + sha, Timestamp.from(committedAt), bot, "delivery-" + sha, onDefaultBranch,
+                String.join(",", languages));
     }
 
     public static void deployment(long deploymentId, String repo, String environment, Instant createdAt) {

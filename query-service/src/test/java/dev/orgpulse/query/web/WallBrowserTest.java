@@ -200,7 +200,7 @@ class WallBrowserTest {
         assertTrue(browser.driver().findElements(By.cssSelector("#heatmap span[data-count]:not(.l0)")).size() >= 14);
         browser.screenshot("person-page");
 
-        assertFalse(browser.find("#breakdown-toggle").isDisplayed(), "no languages served: nothing to toggle");
+        assertFalse(browser.find("#breakdown-toggle").isDisplayed(), "no languages in alice's commits: nothing to toggle");
 
         browser.find("#feed a.repo[data-repo='org/api']").click();
         browser.awaitReady(LOAD);
@@ -268,17 +268,12 @@ class WallBrowserTest {
     }
 
     @Test
-    void aPersonsPageTogglesBetweenRepositoriesAndLanguagesOnceLanguagesAreServed() {
+    void aPersonsPageTogglesBetweenRepositoriesAndLanguagesOnceTheirCommitsHaveLanguages() {
         String today = NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
-        // /api/people/{login}/activity is not served yet: the page is given one in the shape it will have
-        browser.beforeEveryPage("""
-                const realFetch = window.fetch;
-                window.fetch = (input, init) => String(input).endsWith('api/people/alice/activity')
-                  ? Promise.resolve(new Response(JSON.stringify({ ok: true, activity: { version: 1, window_days: 90,
-                      days: { '%1$s': { repos: ['org/api'], languages: ['Java', 'Go'] } }, repo_days: { 'org/api': ['%1$s'] },
-                      language_days: { Java: ['%1$s', '2026-01-02'], Go: ['%1$s'] } } }),
-                      { status: 200, headers: { 'Content-Type': 'application/json' } }))
-                  : realFetch(input, init);""".formatted(today));
+        // as the projector stores pushed commits: the languages of the files each added or modified
+        ReadModelRows.commit("a1", "org/api", "alice", false, NOW, true, List.of("Go", "Java"));
+        ReadModelRows.commit("a2", "org/api", "alice", false, NOW.minus(Duration.ofDays(3)), true, List.of("Java"));
+        TestCaches.emptyAll(cacheManager);
         openWall();
         browser.go(base + "people/alice");
         browser.awaitReady(LOAD);
@@ -289,9 +284,10 @@ class WallBrowserTest {
 
         assertEquals("Languages", browser.script("return document.getElementById('repos-title-text').textContent"));
         assertEquals(List.of("Java", "Go"), browser.script(
-                "return [...document.querySelectorAll('#repos li > span:first-child')].map(s => s.textContent)"));
+                "return [...document.querySelectorAll('#repos li > span:first-child')].map(s => s.textContent)"),
+                "Java on two days, Go on one");
         assertTrue(String.valueOf(browser.script("return document.querySelector(`#heatmap [data-date='" + today
-                + "']`).title")).endsWith("· Java, Go"));
+                + "']`).title")).endsWith("· Go, Java"));
         browser.screenshot("person-languages");
     }
 
