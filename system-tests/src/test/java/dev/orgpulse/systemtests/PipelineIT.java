@@ -168,6 +168,41 @@ class PipelineIT {
         assertEquals(List.of(), log.appended(delivery));
     }
 
+    @Test
+    @Order(6)
+    void aPushedCommitGivesItsAuthorTheLanguagesOfItsFilesAndItsRepositoryItsSize() throws IOException {
+        long repositoryId = 770_000_000L + (System.nanoTime() & 0xffff);
+        String repository = "activity-org/languages-" + repositoryId;
+        String login = "linguist-" + repositoryId;
+        Instant committedAt = Instant.now();
+        String today = committedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        ObjectNode push = (ObjectNode) LogJson.MAPPER.readTree(Fixtures.github("push", "with-new-branch.payload.json"));
+        ((ObjectNode) push.get("repository")).put("id", repositoryId).put("full_name", repository)
+                .put("name", repository.substring(repository.indexOf('/') + 1)).put("size", 4096)
+                .put("language", "Java");
+        ObjectNode commit = (ObjectNode) push.withArray("commits").get(0);
+        commit.put("id", UUID.randomUUID().toString().replace("-", "") + "00000000")
+                .put("timestamp", committedAt.toString());
+        ((ObjectNode) commit.get("author")).put("username", login);
+        commit.putArray("added").add("src/main/java/dev/example/Search.java").add("README.md");
+        commit.putArray("modified").add("web/src/search.tsx").add("node_modules/left-pad/index.js");
+        byte[] body = LogJson.MAPPER.writeValueAsBytes(push);
+
+        post("push", UUID.randomUUID().toString(), body, GitHubDeliveries.signature(SystemStack.WEBHOOK_SECRET, body))
+                .then().statusCode(202);
+
+        Map<String, Object> activity = Map.of("ok", true, "activity", Map.of("version", 1, "window_days", 36500,
+                "days", Map.of(today, Map.of("repos", List.of(repository), "languages", List.of("Java", "TypeScript"))),
+                "repo_days", Map.of(repository, List.of(today)),
+                "language_days", Map.of("Java", List.of(today), "TypeScript", List.of(today))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(activity, stack.viewer()
+                .get("/api/people/" + login + "/activity").then().statusCode(200).extract().path("")));
+        stack.viewer().get("/api/projects/" + repository).then().statusCode(200)
+                .body("size_kb", equalTo(4096)).body("primary_language", equalTo("Java"));
+        stack.viewer().get("/api/people/nobody-" + repositoryId + "/activity").then().statusCode(404)
+                .body("error", equalTo("not_found"));
+    }
+
     /**
      * Waits until what was posted before is what readers see: a comment with a title of its own is posted on the
      * same repository (so the same partition, folded after everything posted before it) and awaited in the feed

@@ -107,7 +107,7 @@ final class Linguist {
         return null;
     }
 
-    static Linguist load(String resource) {
+    private static Linguist load(String resource) {
         try (InputStream data = Linguist.class.getResourceAsStream(resource)) {
             if (data == null) {
                 throw new IllegalStateException("no " + resource + " on the class path");
