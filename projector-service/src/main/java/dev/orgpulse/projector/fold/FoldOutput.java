@@ -7,7 +7,7 @@ package dev.orgpulse.projector.fold;
  */
 public final class FoldOutput {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private FoldOutput() {
     }
