@@ -36,24 +36,29 @@ public class ReadModelCaches {
     public static final String ORG_METRICS = "org-metrics";
     public static final String DORA = "dora";
     public static final String SPOTLIGHTS = "spotlights";
+    public static final String POINT_RULES = "point-rules";
+    public static final String LEADERBOARD = "leaderboard";
+    public static final String MEMBERS = "members";
 
     private static final Map<ReadModel, Set<String>> CACHES_BY_READ_MODEL = new EnumMap<>(Map.of(
             // a new commit is counted in the stats: the projects add commits up
             ReadModel.STATS, Set.of(STATS, PROJECTS, ORG_METRICS),
             // deployments' successes and commits (DORA), comments (spotlights) make feed items
             ReadModel.FEED, Set.of(FEED, DORA, SPOTLIGHTS),
-            ReadModel.CONTRIBUTORS, Set.of(CONTRIBUTORS),
+            // names and avatars (the leaderboard's too), memberships, first and last activities
+            ReadModel.CONTRIBUTORS, Set.of(CONTRIBUTORS, LEADERBOARD, MEMBERS),
             // a repository renamed, deleted or with a new language
             ReadModel.REPOS, Set.of(REPOS, PROJECTS, ORG_METRICS),
-            // the hot streaks are the daily activity counts
-            ReadModel.HEATMAP, Set.of(HEATMAP, SPOTLIGHTS),
+            // the hot streaks are the daily activity counts, the leaderboard's counts are kept per day
+            ReadModel.HEATMAP, Set.of(HEATMAP, SPOTLIGHTS, LEADERBOARD),
             // prs_open and prs_merged are part of the stats, open PRs and churn of the projects, reviews of the
             // spotlights
             ReadModel.PULL_REQUESTS, Set.of(PULL_REQUESTS, STATS, PR_METRICS, PR_BOTTLENECKS, REVIEWER_LOAD, PROJECTS,
                     ORG_METRICS, SPOTLIGHTS),
             ReadModel.CI_RUNS, Set.of(CI_RUNS, CI_FILTERS, CI_JOBS, CI_SUMMARY),
-            // the attendance adds up the meetings' sessions
-            ReadModel.MEETINGS, Set.of(MEETINGS, ATTENDANCE)));
+            // the attendance adds up the meetings' sessions; minutes in meetings may score
+            ReadModel.MEETINGS, Set.of(MEETINGS, ATTENDANCE, LEADERBOARD),
+            ReadModel.POINT_RULES, Set.of(POINT_RULES, LEADERBOARD)));
 
     private final CacheManager cacheManager;
 
