@@ -13,5 +13,7 @@ public enum ReadModel {
     /** Meet meetings with their participant sessions and who the participants are (so also the attendance). */
     @JsonProperty("meetings") MEETINGS,
     /** CI: workflow runs and their jobs, check runs. */
-    @JsonProperty("ci_runs") CI_RUNS
+    @JsonProperty("ci_runs") CI_RUNS,
+    /** The leaderboard's point rules. */
+    @JsonProperty("point_rules") POINT_RULES
 }

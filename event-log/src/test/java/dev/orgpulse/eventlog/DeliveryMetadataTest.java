@@ -41,7 +41,8 @@ class DeliveryMetadataTest {
     void readModelsHaveTheNamesTheContractDocuments() throws Exception {
         Map<ReadModel, String> documented = Map.of(ReadModel.FEED, "feed", ReadModel.STATS, "stats",
                 ReadModel.CONTRIBUTORS, "contributors", ReadModel.REPOS, "repos", ReadModel.HEATMAP, "heatmap",
-                ReadModel.PULL_REQUESTS, "pull_requests", ReadModel.MEETINGS, "meetings", ReadModel.CI_RUNS, "ci_runs");
+                ReadModel.PULL_REQUESTS, "pull_requests", ReadModel.MEETINGS, "meetings", ReadModel.CI_RUNS, "ci_runs",
+                ReadModel.POINT_RULES, "point_rules");
         assertEquals(Set.of(ReadModel.values()), documented.keySet());
         for (var named : documented.entrySet()) {
             assertEquals("\"" + named.getValue() + "\"", LogJson.MAPPER.writeValueAsString(named.getKey()));

@@ -61,7 +61,10 @@ class RebuildPipelineIT {
             "/api/metrics",
             "/api/dora",
             "/api/spotlights",
-            "/api/people/" + AUTHOR + "/activity");
+            "/api/people/" + AUTHOR + "/activity",
+            "/api/leaderboard?period=all",
+            "/api/point-rules",
+            "/api/members");
     /** A figure that moves with the clock alone, not with what was folded. */
     private static final String CLOCK_FIELD = "waiting_s";
 

@@ -12,6 +12,7 @@ import dev.orgpulse.eventlog.DeliveryMetadata;
 import dev.orgpulse.eventlog.GitHubPayloads;
 import dev.orgpulse.eventlog.LogHeaders;
 import dev.orgpulse.eventlog.MalformedRecordException;
+import dev.orgpulse.eventlog.PointRules;
 import dev.orgpulse.eventlog.Sources;
 
 /**
@@ -44,7 +45,8 @@ public final class RecordFolder {
                 Sources.GITHUB, github,
                 Sources.GITHUB_BACKFILL, parsing(backfillFolds(), members),
                 Sources.PUBSUB, workspaceFolds(),
-                Sources.MEET_API, meetApiFolds());
+                Sources.MEET_API, meetApiFolds(),
+                Sources.ADMIN, adminFolds());
     }
 
     /** The GitHub event types that tell what people do. */
@@ -106,6 +108,12 @@ public final class RecordFolder {
         ParticipantIdentityFold identities = new ParticipantIdentityFold();
         return Map.of(ParticipantIdentityFold.RESOLVED, (delivery, body) -> identities.fold(delivery,
                 JsonBodies.object(body, "the Meet API's participant")));
+    }
+
+    /** Changes operators made through an admin endpoint. */
+    private static Map<String, BodyFold> adminFolds() {
+        PointRulesFold pointRules = new PointRulesFold();
+        return Map.of(PointRules.EVENT_TYPE, pointRules::fold);
     }
 
     private static Map.Entry<String, GitHubEventFold> github(String eventType, GitHubEventFold fold) {

@@ -45,6 +45,31 @@ final class FeedWrites {
         }
     }
 
+    /** One count to add to a day's activities of one kind by a person: what the leaderboard scores. */
+    record DailyKindActivity(LocalDate day, String dev, String kind, boolean bot, int items) {
+
+        static DailyKindActivity of(FeedEntry entry) {
+            return new DailyKindActivity(LocalDate.ofInstant(entry.occurredAt(), ZoneOffset.UTC), entry.dev(),
+                    entry.kind().wireName(), entry.bot(), 1);
+        }
+
+        DailyKindActivity plus(DailyKindActivity other) {
+            return new DailyKindActivity(day, dev, kind, bot, items + other.items);
+        }
+    }
+
+    /** When a person was first active (an activity fact): since when the organisation knows them. */
+    record FirstActive(String dev, boolean bot, Instant at) {
+
+        static FirstActive of(FeedEntry entry) {
+            return new FirstActive(entry.dev(), entry.bot(), entry.occurredAt());
+        }
+
+        FirstActive earlier(FirstActive other) {
+            return other.at.isBefore(at) ? other : this;
+        }
+    }
+
     /** When a repository or a person was last active (an activity fact), by people or by bots. */
     record LastActive(String subjectKind, String subject, boolean bot, Instant at) {
 
@@ -136,9 +161,29 @@ final class FeedWrites {
                     column("commits", INT, HourlyCommits::commits)),
             "DO UPDATE SET commits = t.commits + EXCLUDED.commits", HourlyCommits::plus);
 
-    /** The totals of activity facts: the heatmap's days, and the top-line stats. */
+    /**
+     * The leaderboard multiplies these counts by the point rules in force when it is read, so a rule change applies to
+     * all history at once. A new count is a change of the heatmap's read model (its days, counted by kind).
+     */
+    static final ReadModelTable<DailyKindActivity> KIND_ACTIVITY = ReadModelTable.ruled("daily_kind_activity",
+            DailyKindActivity.class, Set.of(ReadModel.HEATMAP), 4,
+            List.of(column("day", DATE, DailyKindActivity::day), column("dev", TEXT, DailyKindActivity::dev),
+                    column("kind", TEXT, DailyKindActivity::kind), column("is_bot", BOOLEAN, DailyKindActivity::bot),
+                    column("items", INT, DailyKindActivity::items)),
+            "DO UPDATE SET items = t.items + EXCLUDED.items", DailyKindActivity::plus);
+
+    /** {@code /api/members}' {@code member_since} of people no membership event names. */
+    static final ReadModelTable<FirstActive> FIRST_ACTIVE = ReadModelTable.ruled("first_active", FirstActive.class,
+            Set.of(ReadModel.CONTRIBUTORS), 2,
+            List.of(column("dev", TEXT, FirstActive::dev), column("is_bot", BOOLEAN, FirstActive::bot),
+                    column("at", TIMESTAMPTZ, FirstActive::at)),
+            "DO UPDATE SET at = EXCLUDED.at WHERE EXCLUDED.at < t.at", FirstActive::earlier);
+
+    /** The totals of activity facts: the heatmap's days, the top-line stats, the leaderboard's counts. */
     static final List<Totals<?>> TOTALS = List.of(new Totals<>(ACTIVITY, entry -> Stream.of(DailyActivity.of(entry))),
-            new Totals<>(LAST_ACTIVE, LastActive::of), new Totals<>(HOURLY_COMMITS, HourlyCommits::of));
+            new Totals<>(LAST_ACTIVE, LastActive::of), new Totals<>(HOURLY_COMMITS, HourlyCommits::of),
+            new Totals<>(KIND_ACTIVITY, entry -> Stream.of(DailyKindActivity.of(entry))),
+            new Totals<>(FIRST_ACTIVE, entry -> Stream.of(FirstActive.of(entry))));
 
     /** The feed, in log order, with its log positions; written with its ids returned for the change notice. */
     static final ReadModelTable<Item> ITEMS = ReadModelTable.insertOnce("feed_item", Item.class, Set.of(), 1,

@@ -21,8 +21,10 @@ import dev.orgpulse.projector.fold.DeploymentRow;
 import dev.orgpulse.projector.fold.DeploymentStatusRow;
 import dev.orgpulse.projector.fold.MeetParticipantRow;
 import dev.orgpulse.projector.fold.MeetingRow;
+import dev.orgpulse.projector.fold.OrgMemberRow;
 import dev.orgpulse.projector.fold.ParticipantSessionRow;
 import dev.orgpulse.projector.fold.PersonRow;
+import dev.orgpulse.projector.fold.PointRulesRow;
 import dev.orgpulse.projector.fold.PullRequestRow;
 import dev.orgpulse.projector.fold.PushRow;
 import dev.orgpulse.projector.fold.RepositoryRow;
@@ -77,6 +79,22 @@ final class ReadModelTables {
                OR (t.name IS NULL AND EXCLUDED.name IS NOT NULL)
                OR (t.avatar_url IS NULL AND EXCLUDED.avatar_url IS NOT NULL)""",
             PersonRow::updatedBy);
+
+    /** Who is a member of the organisation is part of what is known about people. */
+    static final ReadModelTable<OrgMemberRow> ORG_MEMBERS = ReadModelTable.ruled("org_member", OrgMemberRow.class,
+            Set.of(ReadModel.CONTRIBUTORS), 1,
+            List.of(column("login", TEXT, OrgMemberRow::login),
+                    column("first_joined_at", TIMESTAMPTZ, OrgMemberRow::firstJoinedAt),
+                    column("last_joined_at", TIMESTAMPTZ, OrgMemberRow::lastJoinedAt),
+                    column("removed_at", TIMESTAMPTZ, OrgMemberRow::removedAt)),
+            """
+            DO UPDATE SET first_joined_at = LEAST(t.first_joined_at, EXCLUDED.first_joined_at),
+                last_joined_at = GREATEST(t.last_joined_at, EXCLUDED.last_joined_at),
+                removed_at = GREATEST(t.removed_at, EXCLUDED.removed_at)
+            WHERE t.first_joined_at IS DISTINCT FROM LEAST(t.first_joined_at, EXCLUDED.first_joined_at)
+               OR t.last_joined_at IS DISTINCT FROM GREATEST(t.last_joined_at, EXCLUDED.last_joined_at)
+               OR t.removed_at IS DISTINCT FROM GREATEST(t.removed_at, EXCLUDED.removed_at)""",
+            OrgMemberRow::mergedWith);
 
     /** A commit already known from another branch's push is marked as on the default branch when it reaches it. */
     static final ReadModelTable<CommitRow> COMMITS = ReadModelTable.ruled("git_commit", CommitRow.class, Set.of(), 1,
@@ -251,9 +269,16 @@ final class ReadModelTables {
                     column("suspension_reason", TEXT, SubscriptionEventRow::suspensionReason),
                     column("revision", TEXT, SubscriptionEventRow::revision)));
 
-    static final List<ReadModelTable<?>> ALL = List.of(REPOSITORIES, PEOPLE, COMMITS, PUSHES, PULL_REQUESTS, REVIEWS,
-            CI_RUNS, CI_JOBS, CI_CHECKS, DEPLOYMENTS, DEPLOYMENT_STATUSES, MEETINGS, PARTICIPANT_SESSIONS,
-            MEET_PARTICIPANTS, MEET_SUBSCRIPTIONS);
+    /** Every change of the point rules once; the latest is the one in force. */
+    static final ReadModelTable<PointRulesRow> POINT_RULES = ReadModelTable.insertOnce("point_rules_change",
+            PointRulesRow.class, Set.of(ReadModel.POINT_RULES), 1,
+            List.of(column("delivery_id", TEXT, PointRulesRow::deliveryId),
+                    column("changed_at", TIMESTAMPTZ, PointRulesRow::changedAt),
+                    column("rules", TEXT, PointRulesRow::rules)));
+
+    static final List<ReadModelTable<?>> ALL = List.of(REPOSITORIES, PEOPLE, ORG_MEMBERS, COMMITS, PUSHES,
+            PULL_REQUESTS, REVIEWS, CI_RUNS, CI_JOBS, CI_CHECKS, DEPLOYMENTS, DEPLOYMENT_STATUSES, MEETINGS,
+            PARTICIPANT_SESSIONS, MEET_PARTICIPANTS, MEET_SUBSCRIPTIONS, POINT_RULES);
 
     private ReadModelTables() {
     }

@@ -4,15 +4,22 @@ import static dev.orgpulse.projector.support.Payloads.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.orgpulse.eventlog.DeliveryMetadata;
+import dev.orgpulse.eventlog.Sources;
 import dev.orgpulse.projector.support.Payloads;
 
 class PeopleFoldTest {
+
+    private static final Instant NINE = Instant.parse("2026-11-30T09:00:00Z");
+    private static final Instant TEN = Instant.parse("2026-11-30T10:00:00Z");
+    private static final Instant ELEVEN = Instant.parse("2026-11-30T11:00:00Z");
 
     private final PeopleFold fold = new PeopleFold();
 
@@ -38,6 +45,35 @@ class PeopleFoldTest {
     }
 
     @Test
+    void joiningTheOrganisationATeamOrARepositoryMakesAMemberAndOnlyLeavingTheOrganisationEndsIt() {
+        ObjectNode removed = Payloads.fixture("organization", "member_added.payload.json").put("action", "member_removed");
+
+        assertEquals(List.of(OrgMemberRow.joined("hacktocat", NINE)), members(changesAt("organization",
+                Payloads.fixture("organization", "member_added.payload.json"), NINE)));
+        assertEquals(List.of(OrgMemberRow.removed("hacktocat", TEN)), members(changesAt("organization", removed, TEN)));
+        assertEquals(List.of(OrgMemberRow.joined("Codertocat", NINE)), members(changesAt("membership",
+                Payloads.fixture("membership", "added.payload.json"), NINE)));
+        assertEquals(List.of(OrgMemberRow.joined("hacktocat", NINE)), members(changesAt("member",
+                Payloads.fixture("member", "added.payload.json"), NINE)));
+        assertEquals(List.of(), members(changesAt("membership", Payloads.fixture("membership", "removed.payload.json"),
+                NINE)), "off a team, still a member");
+        assertEquals(List.of(), members(changesAt("organization",
+                Payloads.fixture("organization", "member_invited.payload.json"), NINE)), "invited is not joined yet");
+    }
+
+    @Test
+    void joinsAndRemovalsMergeToTheSameRowInEitherOrder() {
+        OrgMemberRow joined = OrgMemberRow.joined("ada", NINE);
+        OrgMemberRow removed = OrgMemberRow.removed("ada", TEN);
+        OrgMemberRow rejoined = OrgMemberRow.joined("ada", ELEVEN);
+        OrgMemberRow expected = new OrgMemberRow("ada", NINE, ELEVEN, TEN);
+
+        assertEquals(expected, joined.mergedWith(removed).mergedWith(rejoined));
+        assertEquals(expected, rejoined.mergedWith(removed).mergedWith(joined));
+        assertEquals(expected, removed.mergedWith(rejoined.mergedWith(joined)));
+    }
+
+    @Test
     void anEventNamingNobodyIsIgnored() {
         ObjectNode payload = Payloads.fixture("organization", "renamed.payload.json");
         payload.remove("sender");
@@ -47,6 +83,16 @@ class PeopleFoldTest {
 
     private static List<String> logins(ReadModelChanges changes) {
         return changes.people().stream().map(PersonRow::login).toList();
+    }
+
+    private static List<OrgMemberRow> members(ReadModelChanges changes) {
+        return changes.rows(OrgMemberRow.class);
+    }
+
+    private ReadModelChanges changesAt(String eventType, ObjectNode payload, Instant receivedAt) {
+        DeliveryMetadata delivery = DeliveryMetadata.accepted(Sources.GITHUB, eventType, "d-" + receivedAt, receivedAt,
+                "application/json", "test");
+        return assertInstanceOf(RecordOutcome.Folded.class, fold.fold(delivery, payload)).changes();
     }
 
     private ReadModelChanges changes(String eventType, ObjectNode payload) {

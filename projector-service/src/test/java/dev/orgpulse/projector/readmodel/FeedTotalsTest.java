@@ -3,12 +3,15 @@ package dev.orgpulse.projector.readmodel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import dev.orgpulse.projector.fold.FeedEntry;
 import dev.orgpulse.projector.fold.FeedKind;
+import dev.orgpulse.projector.readmodel.FeedWrites.DailyKindActivity;
+import dev.orgpulse.projector.readmodel.FeedWrites.FirstActive;
 import dev.orgpulse.projector.readmodel.FeedWrites.HourlyCommits;
 import dev.orgpulse.projector.readmodel.FeedWrites.LastActive;
 
@@ -42,6 +45,22 @@ class FeedTotalsTest {
 
         assertEquals(expected, FeedWrites.LAST_ACTIVE.mergedInBatch(lastActive.of(items(List.of(early, late)))));
         assertEquals(expected, FeedWrites.LAST_ACTIVE.mergedInBatch(lastActive.of(items(List.of(late, early)))));
+    }
+
+    @Test
+    void theLeaderboardsCountsAreKeptPerDayPersonAndKindAndAPersonIsFirstActiveAtTheirEarliestActivity() {
+        FeedEntry late = entry("c1", FeedKind.COMMIT, "ada", TEN, false);
+        List<FeedEntry> facts = List.of(late, entry("c2", FeedKind.COMMIT, "ada", NINE, false),
+                entry("r1", FeedKind.REVIEW, "ada", NINE_LATER, false),
+                entry("c3", FeedKind.COMMIT, "ada", Instant.parse("2026-12-01T00:00:00Z"), false));
+        LocalDate day = LocalDate.parse("2026-11-30");
+
+        assertEquals(List.of(new DailyKindActivity(day, "ada", "commit", false, 2),
+                new DailyKindActivity(day, "ada", "review", false, 1),
+                new DailyKindActivity(day.plusDays(1), "ada", "commit", false, 1)),
+                FeedWrites.KIND_ACTIVITY.mergedInBatch(totals(FeedWrites.KIND_ACTIVITY).of(items(facts))));
+        assertEquals(List.of(new FirstActive("ada", false, NINE)),
+                FeedWrites.FIRST_ACTIVE.mergedInBatch(totals(FeedWrites.FIRST_ACTIVE).of(items(facts))));
     }
 
     @Test

@@ -19,6 +19,13 @@ public interface QueryConfig {
     @WithDefault("false")
     boolean includeBots();
 
+    /**
+     * {@code /api/members}: a person is active when their last activity is at most this many days old
+     * ({@code ORGPULSE_ACTIVE_DAYS}).
+     */
+    @WithDefault("14")
+    int activeDays();
+
     /** The viewer gate's shared key ({@code ORGPULSE_ACCESS_KEY}); without it (and without the bypass) the API is closed. */
     Optional<String> accessKey();
 

@@ -1,6 +1,7 @@
 package dev.orgpulse.query.readmodel;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,8 +64,12 @@ public class MeetingsReadModel {
     /** Time in meetings per person in the last {@code weeks} ISO weeks (this one included), newest week first. */
     @CacheResult(cacheName = ReadModelCaches.ATTENDANCE)
     public Uni<List<AttendanceWeek>> attendance(int weeks) {
-        return pool.preparedQuery(SESSIONS_SINCE)
-                .execute(Tuple.of(MeetingShapes.firstDayOfWeeks(clock.instant(), weeks)))
+        return attendanceSince(MeetingShapes.firstDayOfWeeks(clock.instant(), weeks));
+    }
+
+    /** Time in meetings per person and ISO week, of the meetings started since {@code since}; not cached. */
+    public Uni<List<AttendanceWeek>> attendanceSince(OffsetDateTime since) {
+        return pool.preparedQuery(SESSIONS_SINCE).execute(Tuple.of(since))
                 .map(rows -> MeetingShapes.attendance(Rows.map(rows, MeetingsReadModel::row)));
     }
 

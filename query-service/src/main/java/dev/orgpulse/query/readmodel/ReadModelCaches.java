@@ -37,25 +37,31 @@ public class ReadModelCaches {
     public static final String DORA = "dora";
     public static final String SPOTLIGHTS = "spotlights";
     public static final String PERSON_ACTIVITY = "person-activity";
+    public static final String POINT_RULES = "point-rules";
+    public static final String LEADERBOARD = "leaderboard";
+    public static final String MEMBERS = "members";
 
     private static final Map<ReadModel, Set<String>> CACHES_BY_READ_MODEL = new EnumMap<>(Map.of(
             // a new commit is counted in the stats: the projects add commits up
             ReadModel.STATS, Set.of(STATS, PROJECTS, ORG_METRICS),
             // deployments' successes and commits (DORA), comments (spotlights) make feed items
             ReadModel.FEED, Set.of(FEED, DORA, SPOTLIGHTS),
-            // a person seen for the first time has an activity page
-            ReadModel.CONTRIBUTORS, Set.of(CONTRIBUTORS, PERSON_ACTIVITY),
+            // names and avatars (the leaderboard's too), memberships, first and last activities; a person seen for the
+            // first time has an activity page
+            ReadModel.CONTRIBUTORS, Set.of(CONTRIBUTORS, LEADERBOARD, MEMBERS, PERSON_ACTIVITY),
             // a repository renamed, deleted or with a new language or size
             ReadModel.REPOS, Set.of(REPOS, PROJECTS, ORG_METRICS, PERSON_ACTIVITY),
-            // the hot streaks and a person's days are the daily activity counts (a commit, with its languages, is one)
-            ReadModel.HEATMAP, Set.of(HEATMAP, SPOTLIGHTS, PERSON_ACTIVITY),
+            // the hot streaks, a person's days and the leaderboard's counts are the daily activity counts (a commit,
+            // with its languages, is one)
+            ReadModel.HEATMAP, Set.of(HEATMAP, SPOTLIGHTS, LEADERBOARD, PERSON_ACTIVITY),
             // prs_open and prs_merged are part of the stats, open PRs and churn of the projects, reviews of the
             // spotlights
             ReadModel.PULL_REQUESTS, Set.of(PULL_REQUESTS, STATS, PR_METRICS, PR_BOTTLENECKS, REVIEWER_LOAD, PROJECTS,
                     ORG_METRICS, SPOTLIGHTS),
             ReadModel.CI_RUNS, Set.of(CI_RUNS, CI_FILTERS, CI_JOBS, CI_SUMMARY),
-            // the attendance adds up the meetings' sessions
-            ReadModel.MEETINGS, Set.of(MEETINGS, ATTENDANCE)));
+            // the attendance adds up the meetings' sessions; minutes in meetings may score
+            ReadModel.MEETINGS, Set.of(MEETINGS, ATTENDANCE, LEADERBOARD),
+            ReadModel.POINT_RULES, Set.of(POINT_RULES, LEADERBOARD)));
 
     private final CacheManager cacheManager;
 

@@ -151,6 +151,20 @@ class ReadCacheTest {
         answers("/api/projects/org/api", "commits", 2);
     }
 
+    @Test
+    void theLeaderboardRefreshesWhenANoticeNamesThePointRulesAndTheRulesWithIt() {
+        ReadModelRows.feedItem(Instant.now().minus(Duration.ofHours(1)), "review", "alice", "org/api", "one", false);
+        answers("/api/leaderboard", "[0].points", 5);
+
+        ReadModelRows.pointRulesChange("point-rules:1", Instant.now(), "[{\"event\": \"review\", \"points\": 10}]");
+        answers("/api/leaderboard", "[0].points", 5);
+        answers("/api/point-rules", "find { it.event == 'review' }.points", 5);
+
+        ChangeNotices.publish(Set.of(ReadModel.POINT_RULES));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> answers("/api/leaderboard", "[0].points", 10));
+        answers("/api/point-rules", "find { it.event == 'review' }.points", 10);
+    }
+
     private static void commits(int expected) {
         given().auth().oauth2("test-viewer-key").get("/api/stats").then().statusCode(200).body("commits", equalTo(expected));
     }

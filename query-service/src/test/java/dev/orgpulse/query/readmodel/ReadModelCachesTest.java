@@ -21,7 +21,7 @@ class ReadModelCachesTest {
         assertEquals(Set.of("repos", "projects", "org-metrics", "person-activity"),
                 ReadModelCaches.cachesOf(Set.of(ReadModel.REPOS)));
         assertEquals(Set.of("stats", "projects", "org-metrics"), ReadModelCaches.cachesOf(Set.of(ReadModel.STATS)));
-        assertEquals(Set.of("contributors", "heatmap", "spotlights", "person-activity"),
+        assertEquals(Set.of("contributors", "heatmap", "spotlights", "leaderboard", "members", "person-activity"),
                 ReadModelCaches.cachesOf(Set.of(ReadModel.CONTRIBUTORS, ReadModel.HEATMAP)));
         assertEquals(Set.of("ci-runs", "ci-filters", "ci-jobs", "ci-summary"),
                 ReadModelCaches.cachesOf(Set.of(ReadModel.CI_RUNS)));
@@ -35,15 +35,20 @@ class ReadModelCachesTest {
 
     @Test
     void changedMeetingsEmptyTheMeetingsAndTheAttendanceMadeOfThem() {
-        assertEquals(Set.of("meetings", "attendance"), ReadModelCaches.cachesOf(Set.of(ReadModel.MEETINGS)));
+        assertEquals(Set.of("meetings", "attendance", "leaderboard"), ReadModelCaches.cachesOf(Set.of(ReadModel.MEETINGS)));
+    }
+
+    @Test
+    void changedPointRulesEmptyTheRulesAndTheLeaderboardScoredByThem() {
+        assertEquals(Set.of("point-rules", "leaderboard"), ReadModelCaches.cachesOf(Set.of(ReadModel.POINT_RULES)));
     }
 
     @Test
     void everyReadModelHasItsCachesAndNothingChangedEmptiesNothing() {
         assertEquals(Set.of("stats", "feed", "contributors", "repos", "heatmap", "pull-requests", "ci-runs", "meetings",
                 "attendance", "pr-metrics", "pr-bottlenecks", "reviewer-load", "ci-filters", "ci-jobs", "ci-summary",
-                "projects", "org-metrics", "dora", "spotlights", "person-activity"),
-                ReadModelCaches.cachesOf(EnumSet.allOf(ReadModel.class)));
+                "projects", "org-metrics", "dora", "spotlights", "person-activity", "point-rules", "leaderboard",
+                "members"), ReadModelCaches.cachesOf(EnumSet.allOf(ReadModel.class)));
         assertEquals(Set.of(), ReadModelCaches.cachesOf(Set.of()));
     }
 

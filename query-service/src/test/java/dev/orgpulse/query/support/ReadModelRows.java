@@ -34,7 +34,8 @@ public final class ReadModelRows {
 
     public static void clear() {
         execute("TRUNCATE feed_item, feed_fact, daily_activity, last_active, hourly_commits, pull_request, pr_review, ci_run, ci_job, repository,"
-                + " person, git_commit, deployment, deployment_status, meet_conference, meet_participant_session, meet_participant, meet_subscription RESTART IDENTITY");
+                + " person, git_commit, deployment, deployment_status, meet_conference, meet_participant_session, meet_participant, meet_subscription,"
+                + " daily_kind_activity, first_active, org_member, point_rules_change RESTART IDENTITY");
         execute("UPDATE read_model_status SET updated_at = NULL");
     }
 
@@ -158,6 +159,14 @@ public final class ReadModelRows {
                 dailyActivity(LocalDate.ofInstant(at, ZoneOffset.UTC), repoId, dev, bot, 1);
                 lastActive("repo", Long.toString(repoId), bot, at);
                 lastActive("dev", dev, bot, at);
+                update("""
+                        INSERT INTO daily_kind_activity AS a (day, dev, kind, is_bot, items) VALUES (?, ?, ?, ?, 1)
+                        ON CONFLICT (day, dev, kind, is_bot) DO UPDATE SET items = a.items + 1""",
+                        LocalDate.ofInstant(at, ZoneOffset.UTC), dev, kind, bot);
+                update("""
+                        INSERT INTO first_active AS a (dev, is_bot, at) VALUES (?, ?, ?)
+                        ON CONFLICT (dev, is_bot) DO UPDATE SET at = LEAST(a.at, EXCLUDED.at)""",
+                        dev, bot, Timestamp.from(at));
                 if (kind.equals("commit")) {
                     update("""
                             INSERT INTO hourly_commits AS h (hour, is_bot, commits) VALUES (?, ?, 1)
@@ -340,6 +349,18 @@ public final class ReadModelRows {
                 INSERT INTO meet_participant (participant, conference, kind, display_name, google_user, revision)
                 VALUES (?, ?, ?, ?, ?, '')""", participant, participant.substring(0, participant.indexOf("/participants/")),
                 kind, displayName, googleUser);
+    }
+
+    /** A membership as the projector merges it from organization, membership and member events. */
+    public static void orgMember(String login, Instant firstJoinedAt, Instant lastJoinedAt, Instant removedAt) {
+        update("INSERT INTO org_member (login, first_joined_at, last_joined_at, removed_at) VALUES (?, ?, ?, ?)",
+                login, timestamp(firstJoinedAt), timestamp(lastJoinedAt), timestamp(removedAt));
+    }
+
+    /** A change of the point rules, {@code rules} the record's JSON array. */
+    public static void pointRulesChange(String deliveryId, Instant changedAt, String rules) {
+        update("INSERT INTO point_rules_change (delivery_id, changed_at, rules) VALUES (?, ?, ?)", deliveryId,
+                Timestamp.from(changedAt), rules);
     }
 
     public static void readModelUpdatedAt(Instant at) {

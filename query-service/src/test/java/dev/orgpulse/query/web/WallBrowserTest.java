@@ -221,7 +221,10 @@ class WallBrowserTest {
         assertEquals("0", browser.find("#merged-count").getText());
         assertEquals("20m", browser.find("#first-review").getText(), "alice reviewed PR 7 20 minutes after it opened");
         assertTrue(browser.driver().findElements(By.cssSelector("#velocity-chart canvas")).size() > 0, "the weekly chart");
-        assertFalse(browser.find("#leaderboard-panel").isDisplayed(), "no leaderboard served yet: no panel");
+        assertTrue(browser.find("#leaderboard-panel").isDisplayed(), "the leaderboard is served: its panel shows");
+        assertEquals(List.of("alice 7", "bob 6"), browser.script("return [...document.querySelectorAll('#leaderboard li')]"
+                + ".map(li => li.querySelector('a.person').dataset.login + ' ' + li.querySelector('.count').textContent)"),
+                "alice: 2 commits and a review; bob: a commit and a pull request opened");
 
         new Select(browser.find("#ci-repo")).selectByValue("org/web");
         browser.await(LOAD, page -> browser.find("#ci-summary").getText().equals("· 0 green, 1 red, 1 running"));
