@@ -53,8 +53,9 @@ public class CodewallResource {
     @GET
     @Path("/stats")
     public Uni<RestResponse<byte[]>> stats(@RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return stats.current().map(totals -> {
-            StatsAnswer answer = statsAnswers.of(totals);
+        Uni<Stats> totals = stats.cached().map(Uni.createFrom()::item).orElseGet(stats::current);
+        return totals.map(current -> {
+            StatsAnswer answer = statsAnswers.of(current);
             RestResponse.ResponseBuilder<byte[]> response = answer.isNamedBy(ifNoneMatch)
                     ? RestResponse.ResponseBuilder.notModified()
                     : RestResponse.ResponseBuilder.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE);
