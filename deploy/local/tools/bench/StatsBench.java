@@ -41,7 +41,7 @@ final class StatsBench implements Bench.Part {
         long pid = target.queryPid();
         System.out.printf("bench stats: %d connections, %d s (+5 s warm-up) each; the answer is %d bytes%n", connections,
                 TimeUnit.NANOSECONDS.toSeconds(measureNanos), answer.length);
-        Measured service = measure(query, pid);
+        Measured service = measure(query, pid, "vert.x-eventloo");
 
         Path answerFile = Files.createTempFile("orgpulse-stats-answer", ".http");
         Files.write(answerFile, answer);
@@ -52,7 +52,8 @@ final class StatsBench implements Bench.Part {
         try {
             int port = Integer.parseInt(new BufferedReader(new InputStreamReader(ceiling.getInputStream(),
                     StandardCharsets.US_ASCII)).readLine().trim());
-            bound = measure(new HttpLoad("127.0.0.1", port, "/api/stats", "Bearer " + target.accessKey()), ceiling.pid());
+            bound = measure(new HttpLoad("127.0.0.1", port, "/api/stats", "Bearer " + target.accessKey()), ceiling.pid(),
+                    StatsCeiling.LOOP_THREAD);
         } finally {
             ceiling.destroy();
             ceiling.waitFor(5, TimeUnit.SECONDS);
@@ -64,23 +65,30 @@ final class StatsBench implements Bench.Part {
         BenchTarget.figure("stats", "p99", service.p99 / 1e6, bound.p99 / 1e6, "ms", true, is);
         BenchTarget.figure("stats", "server CPU per request", service.serverCpuMicros, bound.serverCpuMicros, "us",
                 true, is);
+        BenchTarget.figure("stats", "event-loop CPU per request", service.loopCpuMicros, bound.loopCpuMicros, "us",
+                true, is);
         System.out.printf(Locale.ROOT, "bench stats: non-200 answers %d; load generator CPU %.1f us per request"
                 + " (ceiling run %.1f)%n", service.notOk, service.clientCpuMicros, bound.clientCpuMicros);
     }
 
-    private record Measured(double perSecond, long p50, long p99, double serverCpuMicros, double clientCpuMicros,
-            long notOk) {
+    /** serverCpuMicros: the whole process's (JIT and GC too); loopCpuMicros: its event-loop threads' only. */
+    private record Measured(double perSecond, long p50, long p99, double serverCpuMicros, double loopCpuMicros,
+            double clientCpuMicros, long notOk) {
     }
 
-    private Measured measure(HttpLoad load, long serverPid) throws IOException {
+    private Measured measure(HttpLoad load, long serverPid, String loopThreads) throws IOException {
         // the server's CPU is read around the measured part only: the warm-up runs first on its own
         load.run(connections, WARMUP_NANOS, 0);
         long cpuBefore = serverPid > 0 ? BenchTarget.cpuNanos(serverPid) : 0;
+        long loopCpuBefore = serverPid > 0 ? BenchTarget.threadsCpuNanos(serverPid, loopThreads) : 0;
         HttpLoad.Result result = load.run(connections, 0, measureNanos);
         double serverCpu = serverPid > 0 ? (BenchTarget.cpuNanos(serverPid) - cpuBefore) / 1e3 / result.answered()
                 : Double.NaN;
+        double loopCpu = serverPid > 0
+                ? (BenchTarget.threadsCpuNanos(serverPid, loopThreads) - loopCpuBefore) / 1e3 / result.answered()
+                : Double.NaN;
         long[] sorted = BenchTarget.sorted(result.latencies(), result.count());
         return new Measured(result.perSecond(), BenchTarget.percentile(sorted, 50), BenchTarget.percentile(sorted, 99),
-                serverCpu, result.clientCpuNanos() / 1e3 / result.answered(), result.notOk());
+                serverCpu, loopCpu, result.clientCpuNanos() / 1e3 / result.answered(), result.notOk());
     }
 }
