@@ -85,7 +85,7 @@ public final class PipelineBenchmark {
         }
 
         /** A benchmark floods what it targets: only this machine's loopback address is allowed. */
-        private static URI local(String name, String url) {
+        static URI local(String name, String url) {
             URI uri = URI.create(url);
             if (!"http".equals(uri.getScheme()) || !"127.0.0.1".equals(uri.getHost())) {
                 throw new IllegalArgumentException("--" + name + " must be an http://127.0.0.1 URL (nothing else is"

@@ -26,18 +26,10 @@ record BenchTarget(URI query, URI ingest, String accessKey, String secret) {
             throw new IllegalArgumentException("no access key: pass --access-key or set ORGPULSE_ACCESS_KEY");
         }
         String secret = System.getenv().getOrDefault("ORGPULSE_GITHUB_WEBHOOK_SECRETS", "").split(",", -1)[0].trim();
-        return new BenchTarget(local("query", line.text("query", "http://127.0.0.1:8080")),
-                local("ingest", line.text("ingest", "http://127.0.0.1:8081/webhooks/github")), accessKey,
+        return new BenchTarget(PipelineBenchmark.Options.local("query", line.text("query", "http://127.0.0.1:8080")),
+                PipelineBenchmark.Options.local("ingest", line.text("ingest", "http://127.0.0.1:8081/webhooks/github")),
+                accessKey,
                 line.text("secret", secret));
-    }
-
-    static URI local(String name, String url) {
-        URI uri = URI.create(url);
-        if (!"http".equals(uri.getScheme()) || !"127.0.0.1".equals(uri.getHost())) {
-            throw new IllegalArgumentException("--" + name + " must be an http://127.0.0.1 URL (nothing else is"
-                    + " benchmarked): " + uri);
-        }
-        return uri;
     }
 
     String requireSecret() {
