@@ -22,7 +22,6 @@ public final class SessionSigner {
     private static final String HMAC = "HmacSHA256";
     private static final byte[] PURPOSE = "orgpulse viewer session v1".getBytes(StandardCharsets.UTF_8);
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
@@ -58,15 +57,17 @@ public final class SessionSigner {
             return false;
         }
         String payload = cookieValue.substring(0, signatureStart);
-        byte[] presented;
         long expiresAt;
         try {
-            presented = DECODER.decode(cookieValue.substring(signatureStart + 1));
             expiresAt = Long.parseLong(payload.substring(0, nonceStart));
-        } catch (IllegalArgumentException unreadable) {
+        } catch (NumberFormatException unreadable) {
             return false;
         }
-        if (!MessageDigest.isEqual(sign(payload), presented)) {
+        // compared as text, not decoded: the decoder ignores the last character's unused bits, so several values
+        // would decode to one signature, and each would be remembered apart
+        byte[] expected = ENCODER.encodeToString(sign(payload)).getBytes(StandardCharsets.US_ASCII);
+        byte[] presented = cookieValue.substring(signatureStart + 1).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, presented)) {
             return false;
         }
         if (verified.size() >= VERIFIED_LIMIT) {

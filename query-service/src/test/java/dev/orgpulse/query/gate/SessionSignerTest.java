@@ -67,6 +67,20 @@ class SessionSignerTest {
     }
 
     @Test
+    void everyOtherLastCharacterIsRefusedThoughSomeDecodeToTheSameSignature() {
+        String session = signer.issue(EXPIRES);
+        String unsigned = session.substring(0, session.length() - 1);
+        char last = session.charAt(session.length() - 1);
+
+        for (char other : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
+            if (other != last) {
+                assertFalse(signer.verify(unsigned + other, NOW), unsigned + other);
+            }
+        }
+        assertTrue(signer.verify(session, NOW));
+    }
+
+    @Test
     void rotatingTheAccessKeyEndsTheOldSessions() {
         String signedWithOldKey = new SessionSigner("old-key").issue(EXPIRES);
 
