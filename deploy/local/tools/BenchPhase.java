@@ -126,6 +126,20 @@ final class BenchPhase {
         return count;
     }
 
+    /** From POST to the stream's event, in nanoseconds, of every accepted delivery seen there; sorted. */
+    synchronized long[] endToEndNanos() {
+        long[] latencies = new long[size];
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (status[i] == 202 && seenAt.get(i) != 0) {
+                latencies[n++] = seenAt.get(i) - postedAt.get(i);
+            }
+        }
+        long[] sorted = Arrays.copyOf(latencies, n);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
     /** The figures: counts, latencies (nearest-rank percentiles), throughput, missing events. */
     synchronized String report(String mode, String streamSummary) {
         long first = Long.MAX_VALUE;

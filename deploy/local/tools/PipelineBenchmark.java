@@ -85,7 +85,7 @@ public final class PipelineBenchmark {
         }
 
         /** A benchmark floods what it targets: only this machine's loopback address is allowed. */
-        private static URI local(String name, String url) {
+        static URI local(String name, String url) {
             URI uri = URI.create(url);
             if (!"http".equals(uri.getScheme()) || !"127.0.0.1".equals(uri.getHost())) {
                 throw new IllegalArgumentException("--" + name + " must be an http://127.0.0.1 URL (nothing else is"
@@ -112,6 +112,12 @@ public final class PipelineBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = CommandLine.parse(args, Options::from, "bench", USAGE);
+        BenchPhase measured = run(options);
+        System.exit(measured == null || measured.accepted() == 0 ? 1 : 0);
+    }
+
+    /** The warm-up, then the measured phase, whose report it prints and returns; null when the stream did not open. */
+    static BenchPhase run(Options options) throws Exception {
         String run = HexFormat.of().toHexDigits(new Random().nextInt()).substring(2);
         HttpClient http = WebhookClient.httpClient().executor(Executors.newCachedThreadPool(daemons("bench-http"))).build();
         PipelineBenchmark bench = new PipelineBenchmark(options, http);
@@ -123,10 +129,8 @@ public final class PipelineBenchmark {
         String refused = stream.open(Duration.ofSeconds(15));
         if (refused != null) {
             System.err.println("bench: the stream did not open: " + refused);
-            System.exit(1);
-            return;
+            return null;
         }
-        int exit = 0;
         try {
             if (options.warmup() > 0) {
                 BenchPhase warmup = new BenchPhase("perf: bench " + run + " w", options.warmup());
@@ -136,18 +140,15 @@ public final class PipelineBenchmark {
             }
             BenchPhase measured = new BenchPhase("perf: bench " + run + " m", options.count());
             bench.measure(measured, stream, options.timeout());
-            if (measured.accepted() == 0) {
-                exit = 1;
-            }
             System.out.println(measured.report(options.mode(), stream.summary()));
             if (options.trace() != null) {
                 Files.writeString(options.trace(), measured.trace(), StandardCharsets.UTF_8);
                 System.out.println("bench: per-delivery times written to " + options.trace());
             }
+            return measured;
         } finally {
             stream.close();
         }
-        System.exit(exit);
     }
 
     /** Sends a phase's deliveries and waits for their events, within the time given. */
@@ -230,7 +231,7 @@ public final class PipelineBenchmark {
     }
 
     /** Pushes of one commit each to main, round-robin over the repositories and people; safe for many senders. */
-    private static final class Pushes {
+    static final class Pushes {
         private final GitHubOrg org;
         private final GitHubPayloads payloads;
         private final Map<String, String> heads = new HashMap<>();

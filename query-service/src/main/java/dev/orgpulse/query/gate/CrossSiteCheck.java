@@ -20,6 +20,11 @@ public final class CrossSiteCheck {
     private CrossSiteCheck() {
     }
 
+    /** Whether requests of this method may change state, and so are checked at all (GET, HEAD, OPTIONS are not). */
+    public static boolean changesState(String method) {
+        return !SAFE_METHODS.contains(method.toUpperCase(Locale.ROOT));
+    }
+
     /**
      * @param method        the HTTP method
      * @param secFetchSite  the {@code Sec-Fetch-Site} header, or null
@@ -28,7 +33,7 @@ public final class CrossSiteCheck {
      * @return why the request is refused, or empty
      */
     public static Optional<String> refusal(String method, String secFetchSite, String origin, String host) {
-        if (SAFE_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
+        if (!changesState(method)) {
             return Optional.empty();
         }
         if (secFetchSite != null && !OWN_FETCH_SITES.contains(secFetchSite.trim().toLowerCase(Locale.ROOT))) {

@@ -37,8 +37,11 @@ public class ViewerGateFilter {
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
     public Optional<Response> admit(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        Optional<String> crossSite = CrossSiteCheck.refusal(request.getMethod(), request.getHeaderString("Sec-Fetch-Site"),
-                request.getHeaderString("Origin"), request.getUriInfo().getRequestUri().getRawAuthority());
+        // the request's URI is built only for the methods the check is about: reads are most requests
+        Optional<String> crossSite = CrossSiteCheck.changesState(request.getMethod())
+                ? CrossSiteCheck.refusal(request.getMethod(), request.getHeaderString("Sec-Fetch-Site"),
+                        request.getHeaderString("Origin"), request.getUriInfo().getRequestUri().getRawAuthority())
+                : Optional.empty();
         if (crossSite.isPresent()) {
             LOG.warnf("%s %s refused: %s", request.getMethod(), path, crossSite.get());
             return Optional.of(error(Response.Status.FORBIDDEN, "forbidden", crossSite.get()));

@@ -1,9 +1,15 @@
 package dev.orgpulse.query.readmodel;
 
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.orgpulse.query.api.Stats;
+import io.quarkus.cache.CacheManager;
 import io.quarkus.cache.CacheResult;
+import io.quarkus.cache.CaffeineCache;
+import io.quarkus.cache.DefaultCacheKey;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -38,12 +44,27 @@ public class StatsReadModel {
                     WHERE subject_kind = 'dev' AND at >= $1 AND ($2 OR NOT is_bot)) AS people_active
             """;
 
+    /** The key {@link #current()}'s entry has: a method without arguments is cached under its cache's name. */
+    private static final DefaultCacheKey CURRENT = new DefaultCacheKey(ReadModelCaches.STATS);
+
     private final Pool pool;
     private final ReadWindows windows;
+    private final CaffeineCache cache;
 
-    public StatsReadModel(Pool pool, ReadWindows windows) {
+    public StatsReadModel(Pool pool, ReadWindows windows, CacheManager caches) {
         this.pool = pool;
         this.windows = windows;
+        this.cache = caches.getCache(ReadModelCaches.STATS).orElseThrow().as(CaffeineCache.class);
+    }
+
+    /**
+     * The totals {@link #current()} holds in its cache, when it holds them: read without the cache interceptor's
+     * asynchronous machinery (a fifth of {@code /api/stats}' cost), for the endpoint every wall polls.
+     */
+    public Optional<Stats> cached() {
+        CompletableFuture<Stats> entry = cache.getIfPresent(CURRENT);
+        return entry != null && entry.isDone() && !entry.isCompletedExceptionally() ? Optional.of(entry.join())
+                : Optional.empty();
     }
 
     @CacheResult(cacheName = ReadModelCaches.STATS)

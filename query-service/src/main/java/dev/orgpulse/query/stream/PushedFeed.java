@@ -27,10 +27,12 @@ public class PushedFeed {
 
     private final FeedReadModel feed;
     private final ChangeHub hub;
+    private final StreamMessages messages;
 
-    public PushedFeed(FeedReadModel feed, ChangeHub hub) {
+    public PushedFeed(FeedReadModel feed, ChangeHub hub, StreamMessages messages) {
         this.feed = feed;
         this.hub = hub;
+        this.messages = messages;
     }
 
     void startWhereTheFeedEnds(@Observes StartupEvent started) {
@@ -49,8 +51,10 @@ public class PushedFeed {
         return known().chain(from -> {
             List<FeedRange> ranges = from.rangesTo(reached);
             Uni<List<FeedChange.Segment>> segments = ranges.isEmpty() ? Uni.createFrom().item(List.of())
-                    : feed.within(ranges, OptionalInt.empty()).map(items -> FeedChange.segments(ranges, items));
-            return segments.chain(read -> stats.map(totals -> new FeedChange(read, totals, from.through(ranges), null)));
+                    : feed.within(ranges, OptionalInt.empty()).map(items -> FeedChange.segments(ranges, items,
+                            item -> messages.activityData(item.item())));
+            return segments.chain(read -> stats.map(totals -> new FeedChange(read, messages.statsData(totals),
+                    from.through(ranges), null)));
         });
     }
 

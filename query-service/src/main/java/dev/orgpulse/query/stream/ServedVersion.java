@@ -34,16 +34,18 @@ public class ServedVersion {
     private final ReadModelCaches caches;
     private final StatsReadModel stats;
     private final ChangeHub hub;
+    private final StreamMessages messages;
     private final QueryConfig config;
     private final AtomicReference<String> served = new AtomicReference<>();
     private Cancellable checking;
 
     public ServedVersion(StatusReadModel status, ReadModelCaches caches, StatsReadModel stats, ChangeHub hub,
-            QueryConfig config) {
+            StreamMessages messages, QueryConfig config) {
         this.status = status;
         this.caches = caches;
         this.stats = stats;
         this.hub = hub;
+        this.messages = messages;
         this.config = config;
     }
 
@@ -80,7 +82,8 @@ public class ServedVersion {
             LOG.infof("read models switched from %s to %s: caches emptied, stream clients reset", before, current);
             return caches.invalidateAll()
                     .chain(stats::current)
-                    .invoke(fresh -> hub.publish(FeedChange.reset(current, fresh, hub.pushed().orElse(null))));
+                    .invoke(fresh -> hub.publish(FeedChange.reset(current, messages.statsData(fresh),
+                            hub.pushed().orElse(null))));
         });
     }
 

@@ -23,12 +23,25 @@ public class StreamMessages {
 
     /** @param id where the client stands once it has the item, for its {@code Last-Event-ID} */
     public StreamMessage activity(FeedItem item, String id) {
-        return new StreamMessage(StreamMessage.Type.ACTIVITY, id, write(RecentEvent.of(item)));
+        return activity(activityData(item), id);
     }
 
-    /** @param id where the client stands, for its {@code Last-Event-ID} */
-    public StreamMessage stats(Stats stats, String id) {
-        return new StreamMessage(StreamMessage.Type.STATS, id, write(stats));
+    /** An item's event from its data written once for every client ({@link #activityData}). */
+    public StreamMessage activity(String data, String id) {
+        return new StreamMessage(StreamMessage.Type.ACTIVITY, id, data);
+    }
+
+    public String activityData(FeedItem item) {
+        return write(RecentEvent.of(item));
+    }
+
+    /** @param data the stats' JSON ({@link #statsData}), @param id where the client stands, for its {@code Last-Event-ID} */
+    public StreamMessage stats(String data, String id) {
+        return new StreamMessage(StreamMessage.Type.STATS, id, data);
+    }
+
+    public String statsData(Stats stats) {
+        return write(stats);
     }
 
     /** Tells a client that the read models switched to {@code version}: {@code {"read_model_version": "v2"}}. */

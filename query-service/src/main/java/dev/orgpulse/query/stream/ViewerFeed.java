@@ -52,7 +52,7 @@ final class ViewerFeed {
             parts.add(Multi.createFrom().item(messages.reset(change.resetTo())));
         }
         change.segments().forEach(segment -> parts.add(Multi.createFrom().deferred(() -> take(segment))));
-        parts.add(Multi.createFrom().deferred(() -> Multi.createFrom().item(messages.stats(change.stats(), id()))));
+        parts.add(Multi.createFrom().deferred(() -> Multi.createFrom().item(messages.stats(change.statsData(), id()))));
         return Multi.createBy().concatenating().streams(parts);
     }
 
@@ -68,8 +68,8 @@ final class ViewerFeed {
                     OptionalInt.of(pageSize)));
         }
         Multi<StreamMessage> items = Multi.createFrom().deferred(() -> {
-            List<StreamMessage> unsent = segment.items().stream().filter(item -> sent.isAhead(item)).map(this::send)
-                    .toList();
+            List<StreamMessage> unsent = segment.items().stream().filter(item -> sent.isAhead(item.at()))
+                    .map(this::send).toList();
             sent = sent.through(partition, range.to());
             return Multi.createFrom().iterable(unsent);
         });
@@ -88,6 +88,11 @@ final class ViewerFeed {
     private StreamMessage send(FeedItemAt item) {
         sent = sent.after(item);
         return messages.activity(item.item(), id());
+    }
+
+    private StreamMessage send(FeedChange.PushedItem item) {
+        sent = sent.after(item.at());
+        return messages.activity(item.data(), id());
     }
 
     private String id() {

@@ -83,6 +83,14 @@ class CodewallApiTest {
     }
 
     @Test
+    void statsAnsweredAgainWithTheirTagAreNotSentAgain() {
+        String tag = viewer().get("/api/stats").then().statusCode(200).extract().header("ETag");
+
+        viewer().header("If-None-Match", tag).get("/api/stats").then().statusCode(304).header("ETag", tag);
+        viewer().header("If-None-Match", "\"something else\"").get("/api/stats").then().statusCode(200);
+    }
+
+    @Test
     void recentEventsAreNewestFirstWithEpochSeconds() {
         assertJsonEquals(List.of(
                 event(BOB_MERGED, "merged", "bob", "org/api", "Release 1.2"),

@@ -1,6 +1,7 @@
 package dev.orgpulse.query.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
@@ -10,6 +11,15 @@ import org.junit.jupiter.api.Test;
 class CrossSiteCheckTest {
 
     private static final String HOST = "wall.example.com";
+
+    @Test
+    void onlyMethodsThatMayChangeStateAreChecked() {
+        assertFalse(CrossSiteCheck.changesState("GET"));
+        assertFalse(CrossSiteCheck.changesState("head"));
+        assertFalse(CrossSiteCheck.changesState("OPTIONS"));
+        assertTrue(CrossSiteCheck.changesState("POST"));
+        assertTrue(CrossSiteCheck.changesState("DELETE"));
+    }
 
     @Test
     void aFormPostedFromThePageItselfPasses() {

@@ -27,6 +27,28 @@ class SessionSignerTest {
     }
 
     @Test
+    void aSessionCheckedOnceStillExpires() {
+        String session = signer.issue(EXPIRES);
+
+        assertTrue(signer.verify(session, NOW));
+        assertTrue(signer.verify(session, NOW));
+        assertFalse(signer.verify(session, EXPIRES));
+    }
+
+    @Test
+    void sessionsBeyondTheRememberedOnesAreStillCheckedAndAccepted() {
+        String first = signer.issue(EXPIRES);
+        assertTrue(signer.verify(first, NOW));
+        for (int i = 0; i < SessionSigner.VERIFIED_LIMIT; i++) {
+            assertTrue(signer.verify(signer.issue(EXPIRES), NOW));
+        }
+        String tampered = first.substring(0, first.length() - 1) + (first.endsWith("A") ? 'B' : 'A');
+
+        assertTrue(signer.verify(first, NOW));
+        assertFalse(signer.verify(tampered, NOW));
+    }
+
+    @Test
     void aLongerExpiryWrittenIntoTheCookieBreaksTheSignature() {
         String session = signer.issue(EXPIRES);
         String extended = EXPIRES.plus(Duration.ofDays(365)).getEpochSecond()
@@ -42,6 +64,20 @@ class SessionSignerTest {
         String tampered = session.substring(0, session.length() - 1) + (last == 'A' ? 'B' : 'A');
 
         assertFalse(signer.verify(tampered, NOW));
+    }
+
+    @Test
+    void everyOtherLastCharacterIsRefusedThoughSomeDecodeToTheSameSignature() {
+        String session = signer.issue(EXPIRES);
+        String unsigned = session.substring(0, session.length() - 1);
+        char last = session.charAt(session.length() - 1);
+
+        for (char other : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray()) {
+            if (other != last) {
+                assertFalse(signer.verify(unsigned + other, NOW), unsigned + other);
+            }
+        }
+        assertTrue(signer.verify(session, NOW));
     }
 
     @Test
