@@ -115,13 +115,13 @@ final class RebuildRunner implements Runnable {
             Instant lastReport = Instant.MIN;
             try {
                 while (!stopRequested) {
-                    boolean idle = pipeline.step();
+                    pipeline.step();
                     long remaining = remaining(consumer, partitions);
                     // while records keep arriving the lag is rarely 0 at the instant it is read; within one batch of
                     // the log's end the switch is tried, and it only happens once this version has folded as far as
                     // the live one (VersionCatalog#switchTo): what arrives after it is the live fold's, now into this
-                    // version. Only tried with nothing in flight: the runner's last batch is committed before it
-                    // ends.
+                    // version. Tried once what was decided is committed: the runner's last batch is committed
+                    // before it ends.
                     boolean caughtUp = remaining < context.batchSize();
                     RebuildState state = caughtUp ? RebuildState.SWITCHING : RebuildState.RUNNING;
                     double perSecond = rate.perSecond(batches.folded, Instant.now());
@@ -134,8 +134,8 @@ final class RebuildRunner implements Runnable {
                             return;
                         }
                     }
-                    if (caughtUp && idle && context.catalog().switchTo(version, context.consumerGroup(), topic,
-                            rebuild.id())) {
+                    if (caughtUp && pipeline.flush(BATCH_TIMEOUT)
+                            && context.catalog().switchTo(version, context.consumerGroup(), topic, rebuild.id())) {
                         LOG.infof("Rebuild %s: %s is current after %d records", rebuild.id(), version,
                                 batches.folded);
                         context.afterSwitch(version);

@@ -71,10 +71,8 @@ public final class PipelinedFold {
     /**
      * Polls once and moves the pipeline on: a committed batch is reported, the waiting one starts, new records are
      * decided.
-     *
-     * @return whether the fold is idle: no batch is being written or waiting
      */
-    public boolean step() {
+    public void step() {
         if (waiting == null) {
             ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
             if (!records.isEmpty()) {
@@ -98,7 +96,32 @@ public final class PipelinedFold {
         } else if (!consumer.paused().isEmpty()) {
             consumer.resume(consumer.paused());
         }
-        return inFlight == null && waiting == null;
+    }
+
+    /**
+     * Writes everything decided so far (the batch in flight, then the waiting one) and waits for it, for a caller that
+     * must act on a committed state (a rebuild about to switch): under steady arrivals the pipeline is rarely idle on
+     * its own.
+     *
+     * @return whether everything decided is committed within {@code wait}
+     */
+    public boolean flush(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (inFlight != null || waiting != null) {
+            if (inFlight != null) {
+                awaitInFlight(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                if (!inFlight.isDone()) {
+                    return false;
+                }
+                settle();
+            }
+            if (waiting != null) {
+                inFlight = batches.write(waiting).subscribeAsCompletionStage();
+                waiting = null;
+                consumer.resume(consumer.paused());
+            }
+        }
+        return true;
     }
 
     /**

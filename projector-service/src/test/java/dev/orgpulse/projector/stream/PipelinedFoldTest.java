@@ -53,7 +53,7 @@ class PipelinedFoldTest {
     @Test
     void theNextBatchIsDecidedWhileOneIsWrittenAndWaitsForItsCommit() {
         append(0, 1);
-        assertFalse(fold.step());
+        fold.step();
         assertEquals(List.of(0L, 1L), offsets(started.get(0)));
 
         append(2, 3);
@@ -67,7 +67,7 @@ class PipelinedFoldTest {
 
         BatchResult first = result();
         commits.get(0).complete(first);
-        assertFalse(fold.step());
+        fold.step();
         assertEquals(List.of(first), written);
         assertEquals(List.of(2L, 3L), offsets(started.get(1)));
         assertTrue(consumer.paused().isEmpty());
@@ -89,6 +89,23 @@ class PipelinedFoldTest {
         assertThrows(IllegalStateException.class, fold::step);
         assertEquals(1, started.size());
         assertTrue(written.isEmpty());
+    }
+
+    @Test
+    void flushingWritesWhatWasDecidedInOrderAndWaitsForIt() {
+        append(0);
+        fold.step();
+        append(1);
+        fold.step();
+        commits.get(0).complete(result());
+
+        assertFalse(fold.flush(Duration.ofMillis(200)), "the second batch is not committed yet");
+        assertEquals(List.of(1L), offsets(started.get(1)));
+        assertTrue(consumer.paused().isEmpty());
+
+        commits.get(1).complete(result());
+        assertTrue(fold.flush(Duration.ofSeconds(1)));
+        assertEquals(2, written.size());
     }
 
     @Test
