@@ -202,6 +202,8 @@ final class FoldBenchmark {
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", "0");
+        // another projector on this machine (a developer's, a test's) holds the default 9082
+        env.put("QUARKUS_MANAGEMENT_PORT", "0");
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + database);
         env.put("QUARKUS_DATASOURCE_USERNAME", options.pgUser());
         env.put("QUARKUS_DATASOURCE_PASSWORD", options.pgUser());

@@ -6,13 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -20,12 +17,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import dev.orgpulse.projector.fold.FoldPlan;
-import dev.orgpulse.projector.fold.LogRecord;
-import dev.orgpulse.projector.fold.RecordFolder;
 import dev.orgpulse.projector.readmodel.BatchResult;
 import dev.orgpulse.projector.stream.CheckpointSeeker;
+import dev.orgpulse.projector.stream.PipelinedFold;
 import dev.orgpulse.projector.version.ReadModelVersion;
 import io.agroal.api.AgroalDataSource;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * One rebuild, on a thread of its own: reads the log from the new version's checkpoints (offset 0 at first) with a
@@ -41,7 +39,6 @@ final class RebuildRunner implements Runnable {
 
     /** Key of the advisory lock held by the replica running the rebuild (the bytes of "rebuild!"). */
     private static final long RUNNING_LOCK = 0x7265_6275_696c_6421L;
-    private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
@@ -55,7 +52,6 @@ final class RebuildRunner implements Runnable {
     private final Rebuild rebuild;
     private final ReadModelVersion version;
     private final RebuildContext context;
-    private final RecordFolder folder = new RecordFolder();
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private volatile boolean stopRequested;
 
@@ -114,47 +110,67 @@ final class RebuildRunner implements Runnable {
             CheckpointSeeker.seek(consumer, partitions,
                     context.checkpoints().nextOffsets(version, context.consumerGroup(), topic));
             RebuildRate rate = new RebuildRate(Instant.now(), rebuild.folded());
-            long folded = rebuild.folded();
+            Batches batches = new Batches(rebuild.folded());
+            PipelinedFold pipeline = new PipelinedFold(consumer, batches);
             Instant lastReport = Instant.MIN;
-            while (!stopRequested) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                if (!records.isEmpty()) {
-                    folded += writeUntilCommitted(records).records();
-                }
-                long remaining = remaining(consumer, partitions);
-                // while records keep arriving the lag is rarely 0 at the instant it is read; within one batch of the
-                // log's end the switch is tried, and it only happens once this version has folded as far as the live
-                // one (VersionCatalog#switchTo): what arrives after it is the live fold's, now into this version
-                boolean caughtUp = remaining < context.batchSize();
-                RebuildState state = caughtUp ? RebuildState.SWITCHING : RebuildState.RUNNING;
-                double perSecond = rate.perSecond(folded, Instant.now());
-                snapshot.set(new Snapshot(rebuild.id(), version, state, folded, remaining, perSecond));
-                if (caughtUp || Duration.between(lastReport, Instant.now()).compareTo(PROGRESS_EVERY) >= 0) {
-                    lastReport = Instant.now();
-                    context.store().progress(rebuild.id(), state, folded, remaining, perSecond);
-                    if (!stillActive()) {
-                        LOG.infof("Rebuild %s of %s was cancelled; stopping", rebuild.id(), version);
+            try {
+                while (!stopRequested) {
+                    pipeline.step();
+                    long remaining = remaining(consumer, partitions);
+                    // while records keep arriving the lag is rarely 0 at the instant it is read; within one batch of
+                    // the log's end the switch is tried, and it only happens once this version has folded as far as
+                    // the live one (VersionCatalog#switchTo): what arrives after it is the live fold's, now into this
+                    // version. Tried once what was decided is committed: the runner's last batch is committed
+                    // before it ends.
+                    boolean caughtUp = remaining < context.batchSize();
+                    RebuildState state = caughtUp ? RebuildState.SWITCHING : RebuildState.RUNNING;
+                    double perSecond = rate.perSecond(batches.folded, Instant.now());
+                    snapshot.set(new Snapshot(rebuild.id(), version, state, batches.folded, remaining, perSecond));
+                    if (caughtUp || Duration.between(lastReport, Instant.now()).compareTo(PROGRESS_EVERY) >= 0) {
+                        lastReport = Instant.now();
+                        context.store().progress(rebuild.id(), state, batches.folded, remaining, perSecond);
+                        if (!stillActive()) {
+                            LOG.infof("Rebuild %s of %s was cancelled; stopping", rebuild.id(), version);
+                            return;
+                        }
+                    }
+                    if (caughtUp && pipeline.flush(BATCH_TIMEOUT)
+                            && context.catalog().switchTo(version, context.consumerGroup(), topic, rebuild.id())) {
+                        LOG.infof("Rebuild %s: %s is current after %d records", rebuild.id(), version,
+                                batches.folded);
+                        context.afterSwitch(version);
                         return;
                     }
                 }
-                if (caughtUp && context.catalog().switchTo(version, context.consumerGroup(), topic,
-                        rebuild.id())) {
-                    LOG.infof("Rebuild %s: %s is current after %d records", rebuild.id(), version, folded);
-                    context.afterSwitch(version);
-                    return;
-                }
+                LOG.infof("Rebuild %s of %s stopped at %d records folded", rebuild.id(), version, batches.folded);
+            } finally {
+                pipeline.finish(BATCH_TIMEOUT);
             }
-            LOG.infof("Rebuild %s of %s stopped at %d records folded", rebuild.id(), version, folded);
         }
     }
 
-    private BatchResult writeUntilCommitted(ConsumerRecords<String, byte[]> records) {
-        List<LogRecord> batch = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            batch.add(new LogRecord(record.topic(), record.partition(), record.offset(), record.headers(),
-                    record.value()));
+    /** Writes the rebuild's batches into the new version, on a worker thread: the retries wait and ask the database. */
+    private final class Batches implements PipelinedFold.Batches {
+
+        private long folded;
+
+        Batches(long folded) {
+            this.folded = folded;
         }
-        FoldPlan plan = FoldPlan.of(batch, folder);
+
+        @Override
+        public Uni<BatchResult> write(FoldPlan plan) {
+            return Uni.createFrom().item(() -> writeUntilCommitted(plan))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+
+        @Override
+        public void written(BatchResult result) {
+            folded += result.records();
+        }
+    }
+
+    private BatchResult writeUntilCommitted(FoldPlan plan) {
         Duration wait = FIRST_RETRY;
         while (true) {
             try {

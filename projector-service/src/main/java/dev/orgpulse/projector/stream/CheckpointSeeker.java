@@ -13,8 +13,6 @@ import org.jboss.logging.Logger;
 
 import dev.orgpulse.projector.config.ProjectorConfig;
 import dev.orgpulse.projector.readmodel.CheckpointReader;
-import io.smallrye.common.annotation.Identifier;
-import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 
 /**
  * On partition assignment, moves the consumer to the checkpoints stored with the read models: the database,
@@ -23,11 +21,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
  * below the checkpoint when it writes: slower, never wrong.
  */
 @ApplicationScoped
-@Identifier(CheckpointSeeker.NAME)
-public class CheckpointSeeker implements KafkaConsumerRebalanceListener {
-
-    /** Referenced by {@code mp.messaging.incoming.events.consumer-rebalance-listener.name}. */
-    public static final String NAME = "orgpulse.checkpoint-seeker";
+public class CheckpointSeeker {
 
     private static final Logger LOG = Logger.getLogger(CheckpointSeeker.class);
 
@@ -39,7 +33,6 @@ public class CheckpointSeeker implements KafkaConsumerRebalanceListener {
         this.consumerGroup = config.projector().consumerGroup();
     }
 
-    @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         Map<String, List<TopicPartition>> byTopic = partitions.stream()
                 .collect(Collectors.groupingBy(TopicPartition::topic));

@@ -1,73 +1,130 @@
 package dev.orgpulse.projector.stream;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
+import dev.orgpulse.projector.config.ProjectorConfig;
 import dev.orgpulse.projector.fold.FoldPlan;
-import dev.orgpulse.projector.fold.LogRecord;
-import dev.orgpulse.projector.fold.RecordFolder;
 import dev.orgpulse.projector.readmodel.BatchResult;
 import dev.orgpulse.projector.readmodel.DeadLetterNote;
 import dev.orgpulse.projector.version.ReadModelVersionMoved;
 import dev.orgpulse.projector.version.ReadModelVersions;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Folds {@code orgpulse-events} batch by batch. A batch is decided in memory first (unreadable records become
- * dead letters there), then written in one transaction with its checkpoints, then announced on
- * {@code orgpulse-changes}. The next batch is only handed over once this one is committed.
+ * Folds {@code orgpulse-events} batch by batch with a Kafka consumer of the live group on a thread of its own
+ * ({@link PipelinedFold}: the next batch is decided while this one is written). A batch is decided in memory first
+ * (unreadable records become dead letters there), then written in one transaction with its checkpoints, then announced
+ * on {@code orgpulse-changes}.
  * <p>
  * The batch goes to the live read-model version ({@link BatchWriter} says what happens to data PostgreSQL refuses).
- * Any other failure (database unreachable, ...) retries the batch with back-off for as long as it takes: nothing is skipped and readiness reports the fold as stuck meanwhile.
+ * Any other failure (database unreachable, ...) retries the batch with back-off for as long as it takes: nothing is
+ * skipped and readiness reports the fold as stuck meanwhile.
  */
 @ApplicationScoped
-public class EventLogConsumer {
+public class EventLogConsumer implements PipelinedFold.Batches {
 
     private static final Logger LOG = Logger.getLogger(EventLogConsumer.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+    /** On shutdown, how long the batch being written has to commit before it is rolled back. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
-    private final RecordFolder folder = new RecordFolder();
     private final BatchWriter writer;
     private final ReadModelVersions versions;
     private final ChangeNoticePublisher notices;
     private final FoldProgress progress;
     private final MeterRegistry metrics;
+    private final CheckpointSeeker seeker;
+    private final EventLogSettings settings;
+    private final String consumerGroup;
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile Thread thread;
 
     public EventLogConsumer(BatchWriter writer, ReadModelVersions versions, ChangeNoticePublisher notices,
-            FoldProgress progress, MeterRegistry metrics) {
+            FoldProgress progress, MeterRegistry metrics, CheckpointSeeker seeker, EventLogSettings settings,
+            ProjectorConfig config) {
         this.writer = writer;
         this.versions = versions;
         this.notices = notices;
         this.progress = progress;
         this.metrics = metrics;
+        this.seeker = seeker;
+        this.settings = settings;
+        this.consumerGroup = config.projector().consumerGroup();
     }
 
-    @Incoming("events")
-    public Uni<Void> fold(ConsumerRecords<String, byte[]> records) {
-        List<LogRecord> batch = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            batch.add(new LogRecord(record.topic(), record.partition(), record.offset(), record.headers(),
-                    record.value()));
+    void onStart(@Observes StartupEvent start) {
+        KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(settings.consumerConfig(consumerGroup),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = created;
+        thread = new Thread(() -> fold(created), "orgpulse-fold");
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        running = false;
+        if (thread != null) {
+            consumer.wakeup();
+            try {
+                thread.join(SHUTDOWN_GRACE.multipliedBy(2).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        FoldPlan plan = FoldPlan.of(batch, folder);
-        return writeUntilCommitted(plan).invoke(this::report).replaceWithVoid();
+    }
+
+    private void fold(KafkaConsumer<String, byte[]> consumer) {
+        try (consumer) {
+            consumer.subscribe(List.of(settings.topic()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    seeker.onPartitionsAssigned(consumer, partitions);
+                }
+
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    LOG.infof("Revoked %s", partitions);
+                }
+            });
+            PipelinedFold pipeline = new PipelinedFold(consumer, this);
+            while (running) {
+                try {
+                    pipeline.step();
+                } catch (WakeupException e) {
+                    // onStop() ends a waiting poll this way
+                }
+            }
+            pipeline.finish(SHUTDOWN_GRACE);
+            LOG.info("The fold stopped");
+        } catch (RuntimeException e) {
+            progress.batchFailed(e);
+            LOG.errorf(e, "The fold stopped: the read models stay where they are until the projector restarts");
+        }
     }
 
     /**
      * A batch refused because a rebuild just became current is written again at once into the new version (where
      * what the rebuild already folded is skipped); any other failure is retried with back-off.
      */
-    private Uni<BatchResult> writeUntilCommitted(FoldPlan plan) {
+    @Override
+    public Uni<BatchResult> write(FoldPlan plan) {
         return Uni.createFrom().deferred(() -> writer.write(versions.live(), plan))
                 .onFailure(ReadModelVersionMoved.class).invoke(moved -> {
                     LOG.infof("Batch up to %s: %s; writing it there", plan.nextOffsets(), moved.getMessage());
@@ -82,7 +139,8 @@ public class EventLogConsumer {
                 .invoke(progress::batchWritten);
     }
 
-    private void report(BatchResult result) {
+    @Override
+    public void written(BatchResult result) {
         LOG.infof("Batch of %d records: %d folded, %d ignored, %d duplicates, %d dead letters; next offsets %s",
                 result.records(), result.folded(), result.ignored(), result.duplicates(), result.deadLetters().size(),
                 result.positions());
