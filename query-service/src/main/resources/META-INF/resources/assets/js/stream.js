@@ -48,6 +48,17 @@ export function followStream(handlers) {
       RECONNECT_MS);
   }
 
+  // A page left for another one may be kept (the back/forward cache) with its stream still open: the browser's few
+  // connections to this host would then be held by pages nobody sees, and the next page's reads would wait for them.
+  // The stream is closed when the page is hidden and resumed from its last id if the page is shown again.
+  window.addEventListener('pagehide', () => {
+    clearTimeout(reconnect);
+    source.close();
+  });
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) open();
+  });
+
   open();
   return { drop: closed, lastEventId: () => lastEventId };
 }
