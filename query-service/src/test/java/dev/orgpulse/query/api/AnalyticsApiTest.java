@@ -3,7 +3,6 @@ package dev.orgpulse.query.api;
 import static dev.orgpulse.query.support.Json.assertJsonEquals;
 import static dev.orgpulse.query.support.ViewerApi.get;
 import static dev.orgpulse.query.support.ViewerApi.notFound;
-import static dev.orgpulse.query.support.ViewerApi.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +36,7 @@ import io.quarkus.cache.CacheManager;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.orgpulse.query.support.Json;
 
 /**
  * The metrics endpoints over hand-written read-model rows, with exact figures. Pull requests, commits and deployments
@@ -79,7 +79,7 @@ class AnalyticsApiTest {
                                 Map.of("opened", 0, "merged", 0, "closed", 0, "additions", 0, "deletions", 0))),
                 "types", Map.of("feature", 1, "fix", 1, "refactor", 0, "chore", 0, "docs", 0, "other", 2)),
                 get("/api/prs/metrics?weeks=2"));
-        JsonNode web = tree(get("/api/prs/metrics?weeks=2&repo=org/web"));
+        JsonNode web = Json.read(get("/api/prs/metrics?weeks=2&repo=org/web"));
         assertEquals(List.of(0, 0, 1), List.of(web.path("open").asInt(), web.path("merged").asInt(),
                 web.path("closed").asInt()));
     }
@@ -88,7 +88,7 @@ class AnalyticsApiTest {
     void bottlenecksAreTheOpenReadyPullRequestsLongestWaitingFirstAndReviewersCarryTheirLoad() {
         pullRequests();
 
-        JsonNode bottlenecks = tree(get("/api/prs/bottlenecks"));
+        JsonNode bottlenecks = Json.read(get("/api/prs/bottlenecks"));
         assertEquals(1, bottlenecks.size());
         JsonNode waiting = bottlenecks.get(0);
         assertEquals(List.of("org/api", "2", "alice", "https://github.com/org/api/pull/2",
@@ -118,7 +118,7 @@ class AnalyticsApiTest {
                 "statuses", List.of("completed", "in_progress"), "conclusions", List.of("failure", "success")),
                 get("/api/ci/filters"));
 
-        JsonNode jobs = tree(get("/api/ci/runs/11/jobs"));
+        JsonNode jobs = Json.read(get("/api/ci/runs/11/jobs"));
         assertEquals(List.of("102", "101"), jobs.findValuesAsText("job_id"));
         assertEquals(List.of("success", "failure"), jobs.findValuesAsText("conclusion"));
         assertEquals(List.of("60", "90"), jobs.findValuesAsText("duration_seconds"));
@@ -172,7 +172,7 @@ class AnalyticsApiTest {
                 "language_days", Map.of("CSS", List.of(TODAY.toString()), "Java", List.of(yesterday.toString()),
                         "TypeScript", List.of(TODAY.toString())))), get("/api/people/alice/activity"));
         List<String> days = new ArrayList<>();
-        tree(get("/api/people/alice/activity")).path("activity").path("days").fieldNames().forEachRemaining(days::add);
+        Json.read(get("/api/people/alice/activity")).path("activity").path("days").fieldNames().forEachRemaining(days::add);
         assertEquals(List.of(yesterday.toString(), TODAY.toString()), days, "days in calendar order");
         notFound("/api/people/nobody/activity");
     }
@@ -198,7 +198,7 @@ class AnalyticsApiTest {
                 "weeks", List.of(week(LAST_WEEK, Map.of("deployments", 2, "failures", 1)),
                         week(LAST_WEEK.plus(Duration.ofDays(7)), Map.of("deployments", 0, "failures", 0)))),
                 get("/api/dora?weeks=2"));
-        JsonNode staging = tree(get("/api/dora?weeks=2&environment=staging"));
+        JsonNode staging = Json.read(get("/api/dora?weeks=2&environment=staging"));
         assertEquals(List.of("0.5", "0.0", "43200"), List.of(staging.path("deployment_frequency_per_week").asText(),
                 staging.path("change_failure_rate").asText(), staging.path("lead_time_s").path("p50").asText()));
     }
@@ -322,7 +322,7 @@ class AnalyticsApiTest {
     }
 
     private static List<String> runs(String path) {
-        return StreamSupport.stream(tree(get(path)).spliterator(), false)
+        return StreamSupport.stream(Json.read(get(path)).spliterator(), false)
                 .map(run -> run.path("run_id").asText() + "/" + run.path("attempt").asText()).toList();
     }
 }

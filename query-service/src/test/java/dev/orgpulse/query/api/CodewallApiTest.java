@@ -1,7 +1,9 @@
 package dev.orgpulse.query.api;
 
 import static dev.orgpulse.query.support.Json.assertJsonEquals;
-import static io.restassured.RestAssured.given;
+import static dev.orgpulse.query.support.ViewerApi.get;
+import static dev.orgpulse.query.support.ViewerApi.recentEvent;
+import static dev.orgpulse.query.support.ViewerApi.viewer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -19,8 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.orgpulse.query.support.Json;
 import dev.orgpulse.query.support.ReadModelRows;
 import dev.orgpulse.query.support.TestCaches;
 import dev.orgpulse.testing.KafkaBrokerResource;
@@ -29,7 +31,6 @@ import io.quarkus.cache.CacheManager;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -93,23 +94,23 @@ class CodewallApiTest {
     @Test
     void recentEventsAreNewestFirstWithEpochSeconds() {
         assertJsonEquals(List.of(
-                event(BOB_MERGED, "merged", "bob", "org/api", "Release 1.2"),
-                event(ALICE_COMMIT, "commit", "alice", "org/api", "Fix the parser"),
-                event(ALICE_OPENED, "opened", "alice", "org/web", "Add the landing page"),
-                event(ALICE_OLDER_COMMIT, "commit", "alice", "org/api", "Start the parser"),
-                event(BOB_COMMIT, "commit", "bob", "org/api", "Document the API")),
+                recentEvent(BOB_MERGED, "merged", "bob", "org/api", "Release 1.2"),
+                recentEvent(ALICE_COMMIT, "commit", "alice", "org/api", "Fix the parser"),
+                recentEvent(ALICE_OPENED, "opened", "alice", "org/web", "Add the landing page"),
+                recentEvent(ALICE_OLDER_COMMIT, "commit", "alice", "org/api", "Start the parser"),
+                recentEvent(BOB_COMMIT, "commit", "bob", "org/api", "Document the API")),
                 get("/api/events/recent"));
     }
 
     @Test
     void recentEventsHonourTheLimitAndClampIt() {
         assertJsonEquals(List.of(
-                event(BOB_MERGED, "merged", "bob", "org/api", "Release 1.2"),
-                event(ALICE_COMMIT, "commit", "alice", "org/api", "Fix the parser")),
+                recentEvent(BOB_MERGED, "merged", "bob", "org/api", "Release 1.2"),
+                recentEvent(ALICE_COMMIT, "commit", "alice", "org/api", "Fix the parser")),
                 get("/api/events/recent?limit=2"));
-        assertJsonEquals(List.of(event(BOB_MERGED, "merged", "bob", "org/api", "Release 1.2")),
+        assertJsonEquals(List.of(recentEvent(BOB_MERGED, "merged", "bob", "org/api", "Release 1.2")),
                 get("/api/events/recent?limit=0"));
-        assertEquals(5, tree(get("/api/events/recent?limit=many")).size());
+        assertEquals(5, Json.read(get("/api/events/recent?limit=many")).size());
     }
 
     @Test
@@ -137,7 +138,7 @@ class CodewallApiTest {
             expected.merge(LocalDate.ofInstant(at, ZoneOffset.UTC).toString(), 1, Integer::sum);
         }
 
-        JsonNode heatmap = tree(get("/api/heatmap"));
+        JsonNode heatmap = Json.read(get("/api/heatmap"));
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertEquals(90, heatmap.size());
@@ -145,26 +146,6 @@ class CodewallApiTest {
             String date = today.minusDays(89 - i).toString();
             assertJsonEquals(Map.of("date", date, "count", expected.getOrDefault(date, 0)),
                     heatmap.get(i).toString());
-        }
-    }
-
-    private static Map<String, Object> event(Instant ts, String kind, String dev, String repo, String message) {
-        return Map.of("ts", ts.getEpochSecond(), "kind", kind, "dev", dev, "repo", repo, "message", message);
-    }
-
-    private static String get(String path) {
-        return viewer().get(path).then().statusCode(200).contentType("application/json").extract().asString();
-    }
-
-    private static RequestSpecification viewer() {
-        return given().auth().oauth2("test-viewer-key");
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return new ObjectMapper().readTree(json);
-        } catch (Exception e) {
-            throw new AssertionError(json, e);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.orgpulse.query.api;
 
 import static dev.orgpulse.query.support.Json.assertJsonEquals;
 import static dev.orgpulse.query.support.ViewerApi.get;
-import static dev.orgpulse.query.support.ViewerApi.tree;
+import static dev.orgpulse.query.support.ViewerApi.recentEvent;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,6 +29,7 @@ import io.quarkus.cache.CacheManager;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.orgpulse.query.support.Json;
 
 /**
  * The five codewall endpoints over the GitHub kinds: reviews and comments are activities, CI and branch events are
@@ -75,10 +76,10 @@ class GitHubKindsApiTest {
     @Test
     void theFeedShowsEveryKindButTheBots() {
         assertJsonEquals(List.of(
-                event(ERIN_BRANCH, "branch_created", "erin", "org/infra", "feature/x"),
-                event(DAVE_CI_FAILED, "ci_failed", "dave", "org/infra", "build on main"),
-                event(CAROL_COMMENT, "comment", "carol", "org/docs", "Explain the window"),
-                event(CAROL_REVIEW, "review", "carol", "org/docs", "approved: Explain the window")),
+                recentEvent(ERIN_BRANCH, "branch_created", "erin", "org/infra", "feature/x"),
+                recentEvent(DAVE_CI_FAILED, "ci_failed", "dave", "org/infra", "build on main"),
+                recentEvent(CAROL_COMMENT, "comment", "carol", "org/docs", "Explain the window"),
+                recentEvent(CAROL_REVIEW, "review", "carol", "org/docs", "approved: Explain the window")),
                 get("/api/events/recent"));
     }
 
@@ -101,7 +102,7 @@ class GitHubKindsApiTest {
         ReadModelRows.dailyActivity(today.minusDays(30), DOCS, "carol", false, 4);
         ReadModelRows.dailyActivity(today.minusDays(30), DOCS, "copilot[bot]", true, 9);
 
-        JsonNode heatmap = tree(get("/api/heatmap"));
+        JsonNode heatmap = Json.read(get("/api/heatmap"));
 
         assertEquals(90, heatmap.size());
         assertEquals(4, count(heatmap, today.minusDays(30)));
@@ -115,7 +116,7 @@ class GitHubKindsApiTest {
 
         assertJsonEquals(List.of(Map.of("repo", "org/handbook", "count", 2)), get("/api/repos/top"));
         assertEquals(List.of("org/infra", "org/infra", "org/handbook", "org/handbook"),
-                tree(get("/api/events/recent")).findValuesAsText("repo"));
+                Json.read(get("/api/events/recent")).findValuesAsText("repo"));
     }
 
     @Test
@@ -129,7 +130,7 @@ class GitHubKindsApiTest {
         ReadModelRows.review("org/docs", 7, 4, "carol", "approved", opened.plus(Duration.ofHours(4)));
         ReadModelRows.repository(DOCS, "org/handbook");
 
-        JsonNode prs = tree(get("/api/prs?state=open"));
+        JsonNode prs = Json.read(get("/api/prs?state=open"));
 
         assertEquals(1, prs.size());
         JsonNode pr = prs.get(0);
@@ -137,7 +138,7 @@ class GitHubKindsApiTest {
                 List.of(pr.path("repo").asText(), pr.path("number").asText(), pr.path("author").asText(),
                         pr.path("state").asText(), pr.path("review_count").asText(), pr.path("approvals").asText(),
                         Instant.parse(pr.path("first_review_at").asText()).toString()));
-        assertEquals(0, tree(get("/api/prs?state=merged")).size());
+        assertEquals(0, Json.read(get("/api/prs?state=merged")).size());
         given().auth().oauth2("test-viewer-key").get("/api/prs?state=stale").then().statusCode(400)
                 .body("error", org.hamcrest.Matchers.equalTo("bad_request"));
     }
@@ -151,7 +152,7 @@ class GitHubKindsApiTest {
         ReadModelRows.ciRun("org/infra", 12, 1, "completed", "success", "renovate[bot]", true,
                 NOW.minus(Duration.ofMinutes(3)), NOW);
 
-        JsonNode runs = tree(get("/api/ci/runs"));
+        JsonNode runs = Json.read(get("/api/ci/runs"));
 
         assertEquals(List.of("2", "1"), runs.findValuesAsText("attempt"));
         assertEquals(List.of("in_progress", "completed"), runs.findValuesAsText("status"));
@@ -165,9 +166,5 @@ class GitHubKindsApiTest {
             }
         }
         throw new AssertionError(day + " is not on the heatmap " + heatmap);
-    }
-
-    private static Map<String, Object> event(Instant ts, String kind, String dev, String repo, String message) {
-        return Map.of("ts", ts.getEpochSecond(), "kind", kind, "dev", dev, "repo", repo, "message", message);
     }
 }

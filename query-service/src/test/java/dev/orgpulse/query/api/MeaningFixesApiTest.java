@@ -1,7 +1,6 @@
 package dev.orgpulse.query.api;
 
 import static dev.orgpulse.query.support.ViewerApi.get;
-import static dev.orgpulse.query.support.ViewerApi.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.DayOfWeek;
@@ -28,6 +27,7 @@ import io.quarkus.cache.CacheManager;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.orgpulse.query.support.Json;
 
 /**
  * The meanings issue #9 fixes on the way: a draft waits for review from when it was marked ready, open pull requests
@@ -67,7 +67,7 @@ class MeaningFixesApiTest {
                 hoursAfterLastMonday(1), "alice", "org/docs");
         ReadModelRows.review("org/docs", 6, 7, "bob", "approved", hoursAfterLastMonday(14));
 
-        JsonNode metrics = tree(get("/api/prs/metrics?weeks=2&repo=org/docs"));
+        JsonNode metrics = Json.read(get("/api/prs/metrics?weeks=2&repo=org/docs"));
 
         assertEquals(List.of(4 * 3600, 25 * 3600), List.of(metrics.at("/time_to_first_review_s/p50").asInt(),
                 metrics.at("/time_to_merge_s/p50").asInt()));
@@ -80,7 +80,7 @@ class MeaningFixesApiTest {
         ReadModelRows.pullRequest("org/api", 1, "alice", false, "open", NOW.minus(Duration.ofDays(1)), null);
         ReadModelRows.pullRequest("org/gone", 2, "alice", false, "open", NOW.minus(Duration.ofDays(1)), null);
 
-        assertEquals(1, tree(get("/api/stats")).path("prs_open").asInt());
+        assertEquals(1, Json.read(get("/api/stats")).path("prs_open").asInt());
     }
 
     @Test
@@ -91,9 +91,9 @@ class MeaningFixesApiTest {
         ReadModelRows.feedItem(NOW.minus(Duration.ofMinutes(1)), "ci_failed", "bob", api, "org/api", "f", false, false);
 
         assertEquals(List.of("merged", "commit"),
-                tree(get("/api/events/recent?kinds=merged,commit,nothing")).findValuesAsText("kind"));
+                Json.read(get("/api/events/recent?kinds=merged,commit,nothing")).findValuesAsText("kind"));
         assertEquals(List.of("ci_failed", "merged", "commit"),
-                tree(get("/api/events/recent?kinds=")).findValuesAsText("kind"));
+                Json.read(get("/api/events/recent?kinds=")).findValuesAsText("kind"));
     }
 
     private static Instant hoursAfterLastMonday(int hours) {

@@ -1,6 +1,7 @@
 package dev.orgpulse.query.api;
 
 import static dev.orgpulse.query.support.Json.assertJsonEquals;
+import static dev.orgpulse.query.support.ViewerApi.get;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -163,10 +164,5 @@ class MeetingsApiTest {
 
     private static Instant after(Instant start, int minutes, int seconds) {
         return start.plus(Duration.ofMinutes(minutes).plusSeconds(seconds));
-    }
-
-    private static String get(String path) {
-        return given().auth().oauth2("test-viewer-key").get(path).then().statusCode(200)
-                .contentType("application/json").extract().asString();
     }
 }

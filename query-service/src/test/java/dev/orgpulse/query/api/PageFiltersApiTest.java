@@ -1,6 +1,6 @@
 package dev.orgpulse.query.api;
 
-import static io.restassured.RestAssured.given;
+import static dev.orgpulse.query.support.ViewerApi.viewer;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,7 +24,6 @@ import io.quarkus.cache.CacheManager;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 /** The dev=, repo=, author= and reviewer= filters the people and repository pages read with. */
 @QuarkusTest
@@ -81,9 +80,5 @@ class PageFiltersApiTest {
         viewer().get("/api/prs?repo=org/web").then().body("number", contains(1));
         viewer().get("/api/prs?reviewer=bob").then().body("$", empty());
         viewer().get("/api/ci/runs?repo=org/web").then().body("run_id", contains(200));
-    }
-
-    private static RequestSpecification viewer() {
-        return given().auth().oauth2("test-viewer-key");
     }
 }
