@@ -15,7 +15,7 @@ import dev.orgpulse.ingest.signing.Rs256;
  * A GitHub App authenticating as itself: a JWT ({@code iss} the App id) signed RS256 with the App's private key,
  * used only to find the organisation's installation and get installation tokens ({@link InstallationTokens}).
  */
-final class AppJwt implements GitHubCredentials {
+final class AppJwt extends RenewedToken {
 
     /** GitHub refuses App JWTs that live longer than ten minutes. */
     static final Duration LIFETIME = Duration.ofMinutes(9);
@@ -24,27 +24,16 @@ final class AppJwt implements GitHubCredentials {
 
     private final String appId;
     private final PrivateKey key;
-    private final Clock clock;
-    private AccessToken current;
 
     AppJwt(String appId, PrivateKey key, Clock clock) {
+        super(clock);
         this.appId = appId;
         this.key = key;
-        this.clock = clock;
     }
 
     @Override
-    public synchronized String authorization() {
-        Instant now = clock.instant();
-        if (current == null || !current.usableAt(now)) {
-            current = AccessToken.expiring(sign(now), now, now.plus(LIFETIME), Duration.ofMinutes(1));
-        }
-        return "Bearer " + current.value();
-    }
-
-    @Override
-    public synchronized void refused(String authorization) {
-        current = null;
+    AccessToken issue(Instant now) {
+        return AccessToken.expiring(sign(now), now, now.plus(LIFETIME), Duration.ofMinutes(1));
     }
 
     @Override

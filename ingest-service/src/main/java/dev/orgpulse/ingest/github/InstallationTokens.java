@@ -16,7 +16,7 @@ import dev.orgpulse.ingest.enrich.AccessToken;
  * A GitHub App acting in one organisation: its installation there is looked up once, and an installation token
  * (an hour long) is fetched with the App's JWT and reused until shortly before it expires.
  */
-final class InstallationTokens implements GitHubCredentials {
+final class InstallationTokens extends RenewedToken {
 
     /** Renewed this long before expiry, so that a long paged read does not cross it. */
     static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
@@ -25,30 +25,13 @@ final class InstallationTokens implements GitHubCredentials {
 
     private final GitHubApi asApp;
     private final String org;
-    private final Clock clock;
     private Long installationId;
-    private AccessToken current;
 
     /** @param asApp calls GitHub as the App itself ({@link AppJwt}) */
     InstallationTokens(GitHubApi asApp, String org, Clock clock) {
+        super(clock);
         this.asApp = asApp;
         this.org = org;
-        this.clock = clock;
-    }
-
-    @Override
-    public synchronized String authorization() {
-        if (current == null || !current.usableAt(clock.instant())) {
-            current = fetch();
-        }
-        return "Bearer " + current.value();
-    }
-
-    @Override
-    public synchronized void refused(String authorization) {
-        if (current != null && authorization.equals("Bearer " + current.value())) {
-            current = null;
-        }
     }
 
     @Override
@@ -56,12 +39,12 @@ final class InstallationTokens implements GitHubCredentials {
         return asApp.credentials().describe() + " installed on " + org;
     }
 
-    private AccessToken fetch() {
+    @Override
+    AccessToken issue(Instant now) {
         if (installationId == null) {
             installationId = asApp.get("/orgs/" + org + "/installation").path("id").asLong();
             LOG.infof("%s: installation %d", describe(), installationId);
         }
-        Instant asked = clock.instant();
         JsonNode answer = asApp.post("/app/installations/" + installationId + "/access_tokens",
                 LogJson.MAPPER.createObjectNode());
         if (!answer.path("token").isTextual()) {
@@ -74,6 +57,6 @@ final class InstallationTokens implements GitHubCredentials {
             throw new GitHubApiException(200, "the installation token answer has no expires_at", e);
         }
         LOG.debugf("%s: new installation token, expires at %s", describe(), expiresAt);
-        return AccessToken.expiring(answer.path("token").textValue(), asked, expiresAt, REFRESH_MARGIN);
+        return AccessToken.expiring(answer.path("token").textValue(), now, expiresAt, REFRESH_MARGIN);
     }
 }
