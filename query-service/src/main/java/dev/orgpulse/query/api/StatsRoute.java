@@ -51,16 +51,16 @@ public class StatsRoute {
                         failure -> {
                             LOG.error("request failed", failure);
                             routing.response().setStatusCode(500)
-                                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(FAILED);
+                                    .putHeader("Content-Type", "application/json").end(FAILED);
                         }));
     }
 
     private static void answer(RoutingContext routing, StatsAnswer answer, String ifNoneMatch) {
         if (answer.isNamedBy(ifNoneMatch)) {
-            routing.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, answer.etag()).end();
+            routing.response().setStatusCode(304).putHeader("ETag", answer.etag()).end();
         } else {
-            routing.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .putHeader(HttpHeaders.ETAG, answer.etag()).end(Buffer.buffer(answer.json()));
+            routing.response().putHeader("Content-Type", "application/json")
+                    .putHeader("ETag", answer.etag()).end(Buffer.buffer(answer.json()));
         }
     }
 }

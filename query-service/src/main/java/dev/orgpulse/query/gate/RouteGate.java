@@ -46,7 +46,7 @@ public class RouteGate {
         }
         LOG.debugf("viewer refused for %s %s: %s", request.method(), request.path(), verdict.reason());
         routing.response().setStatusCode(401)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader("Content-Type", "application/json")
                 .putHeader("WWW-Authenticate", ViewerGate.CHALLENGE)
                 .end(errorJson(verdict.reason()));
         return false;
