@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * the first client to get it (the pipeline itself, without the fan-out). And the query service's memory per client:
  * its heap (after a full GC, {@code jcmd GC.run}) and RSS before and after the clients connected. And the query
  * service's CPU per client delivery: its {@code /proc/PID/stat} time from each POST until every client had the event,
- * less what it spends idle with the clients connected (heartbeats; measured over {@link #IDLE_NANOS} before the
- * first POST) for as long, divided by the clients.
+ * less what it spends idle with the clients connected (heartbeats; measured over {@link #IDLE_NANOS} after the
+ * last event) for as long, divided by the clients.
  */
 final class FanOutBench implements Bench.Part {
 
@@ -87,12 +87,9 @@ final class FanOutBench implements Bench.Part {
         GitHubOrg org = GitHubOrg.of("acme-bench", 5, 4);
         WebhookClient webhooks = new WebhookClient(http, target.ingest(), target.requireSecret(), org.id());
         PipelineBenchmark.Pushes pushes = new PipelineBenchmark.Pushes(org);
-        long idleStart = System.nanoTime();
-        long idleCpuStart = BenchTarget.cpuNanos(pid);
-        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(IDLE_NANOS));
-        double idleCpuPerNano = (double) (BenchTarget.cpuNanos(pid) - idleCpuStart) / (System.nanoTime() - idleStart);
         long[] postedAt = new long[events];
-        double[] cpuPerDelivery = new double[events];
+        long[] busyCpu = new long[events];
+        long[] busyNanos = new long[events];
         for (int e = 0; e < events; e++) {
             byte[] body = pushes.push(String.format(Locale.ROOT, "%s%03d", marker, e), e);
             long cpuStart = BenchTarget.cpuNanos(pid);
@@ -105,12 +102,21 @@ final class FanOutBench implements Bench.Part {
             while (received[e].get() < open && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            long busyCpu = BenchTarget.cpuNanos(pid) - cpuStart
-                    - Math.round(idleCpuPerNano * (System.nanoTime() - postedAt[e]));
-            cpuPerDelivery[e] = busyCpu / 1e3 / Math.max(1, received[e].get());
-            System.out.printf(Locale.ROOT, "bench fanout: event %d: %d clients, query CPU %.1f us per client delivery%n",
-                    e, received[e].get(), cpuPerDelivery[e]);
+            busyCpu[e] = BenchTarget.cpuNanos(pid) - cpuStart;
+            busyNanos[e] = System.nanoTime() - postedAt[e];
             Thread.sleep(1_000);
+        }
+        // idle after the events, not before: the clients of an earlier run may still be closing then
+        long idleStart = System.nanoTime();
+        long idleCpuStart = BenchTarget.cpuNanos(pid);
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(IDLE_NANOS));
+        double idleCpuPerNano = (double) (BenchTarget.cpuNanos(pid) - idleCpuStart) / (System.nanoTime() - idleStart);
+        double[] cpuPerDelivery = new double[events];
+        for (int e = 0; e < events; e++) {
+            cpuPerDelivery[e] = (busyCpu[e] - idleCpuPerNano * busyNanos[e]) / 1e3 / Math.max(1, received[e].get());
+            System.out.printf(Locale.ROOT, "bench fanout: event %d: %d clients, query CPU %.1f us per client delivery"
+                    + " (%.1f before the idle rate is taken off)%n", e, received[e].get(), cpuPerDelivery[e],
+                    busyCpu[e] / 1e3 / Math.max(1, received[e].get()));
         }
         report(open, postedAt, before, after);
         double[] sortedCpu = cpuPerDelivery.clone();
