@@ -8,6 +8,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Random;
@@ -23,12 +24,16 @@ import java.util.regex.Pattern;
  * {@code --fanout-events} (default 5) signed pushes posted to the ingest one after the other. For each, the time
  * from the POST to its {@code activity} event at every client: p50/p99/max over all clients, against the ceiling of
  * the first client to get it (the pipeline itself, without the fan-out). And the query service's memory per client:
- * its heap (after a full GC, {@code jcmd GC.run}) and RSS before and after the clients connected.
+ * its heap (after a full GC, {@code jcmd GC.run}) and RSS before and after the clients connected. And the query
+ * service's CPU per client delivery: its {@code /proc/PID/stat} time from each POST until every client had the event,
+ * less what it spends idle with the clients connected (heartbeats; measured over {@link #IDLE_NANOS} after the
+ * last event) for as long, divided by the clients.
  */
 final class FanOutBench implements Bench.Part {
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     private static final int OPEN_PER_TICK = 250;
+    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final BenchTarget target;
     private final int clients;
@@ -83,8 +88,11 @@ final class FanOutBench implements Bench.Part {
         WebhookClient webhooks = new WebhookClient(http, target.ingest(), target.requireSecret(), org.id());
         PipelineBenchmark.Pushes pushes = new PipelineBenchmark.Pushes(org);
         long[] postedAt = new long[events];
+        long[] busyCpu = new long[events];
+        long[] busyNanos = new long[events];
         for (int e = 0; e < events; e++) {
             byte[] body = pushes.push(String.format(Locale.ROOT, "%s%03d", marker, e), e);
+            long cpuStart = BenchTarget.cpuNanos(pid);
             postedAt[e] = System.nanoTime();
             WebhookClient.Answer answer = webhooks.send(webhooks.request("push", UUID.randomUUID().toString(), body));
             if (answer.status() != 202) {
@@ -94,9 +102,28 @@ final class FanOutBench implements Bench.Part {
             while (received[e].get() < open && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
+            busyCpu[e] = BenchTarget.cpuNanos(pid) - cpuStart;
+            busyNanos[e] = System.nanoTime() - postedAt[e];
             Thread.sleep(1_000);
         }
+        // idle after the events, not before: the clients of an earlier run may still be closing then
+        long idleStart = System.nanoTime();
+        long idleCpuStart = BenchTarget.cpuNanos(pid);
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(IDLE_NANOS));
+        double idleCpuPerNano = (double) (BenchTarget.cpuNanos(pid) - idleCpuStart) / (System.nanoTime() - idleStart);
+        double[] cpuPerDelivery = new double[events];
+        for (int e = 0; e < events; e++) {
+            cpuPerDelivery[e] = (busyCpu[e] - idleCpuPerNano * busyNanos[e]) / 1e3 / Math.max(1, received[e].get());
+            System.out.printf(Locale.ROOT, "bench fanout: event %d: %d clients, query CPU %.1f us per client delivery"
+                    + " (%.1f before the idle rate is taken off)%n", e, received[e].get(), cpuPerDelivery[e],
+                    busyCpu[e] / 1e3 / Math.max(1, received[e].get()));
+        }
         report(open, postedAt, before, after);
+        double[] sortedCpu = cpuPerDelivery.clone();
+        Arrays.sort(sortedCpu);
+        System.out.printf(Locale.ROOT, "bench fanout: query CPU per client delivery: median over events %.1f us"
+                + " (idle with the clients connected: %.1f ms of CPU per s)%n", sortedCpu[events / 2],
+                idleCpuPerNano * 1e3);
     }
 
     private void report(int open, long[] postedAt, Memory before, Memory after) {

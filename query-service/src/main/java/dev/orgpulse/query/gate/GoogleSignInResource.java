@@ -15,6 +15,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -24,6 +25,9 @@ import io.smallrye.mutiny.Uni;
  * the account may read. An admitted account gets the same session cookie as the access key's holders, so there is one
  * kind of session to reason about; Quarkus's own OIDC session cookie only ever travels to this path, and sign-out
  * (or a refusal) clears it.
+ * <p>
+ * Authentication is not proactive ({@code quarkus.http.auth.proactive=false}: no other route needs Quarkus's identity,
+ * and building one for every request was a sixth of {@code /api/stats}' cost), so this asks for the identity itself.
  */
 @Path(GoogleSignIn.PATH)
 public class GoogleSignInResource {
@@ -32,12 +36,12 @@ public class GoogleSignInResource {
 
     private final GoogleSignIn google;
     private final SignInPages sessions;
-    private final SecurityIdentity identity;
+    private final CurrentIdentityAssociation identities;
 
-    public GoogleSignInResource(GoogleSignIn google, SignInPages sessions, SecurityIdentity identity) {
+    public GoogleSignInResource(GoogleSignIn google, SignInPages sessions, CurrentIdentityAssociation identities) {
         this.google = google;
         this.sessions = sessions;
-        this.identity = identity;
+        this.identities = identities;
     }
 
     @GET
@@ -48,6 +52,10 @@ public class GoogleSignInResource {
                     .entity(sessions.loginPage(request, "Google sign-in is not configured on this server."))
                     .build());
         }
+        return identities.getDeferredIdentity().map(identity -> answer(identity, uri, request));
+    }
+
+    private Response answer(SecurityIdentity identity, UriInfo uri, HttpHeaders request) {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken idToken)) {
             // the OIDC extension answers this with its challenge: a redirect to Google's authorization endpoint
             throw new UnauthorizedException("sign in with Google first");
@@ -56,12 +64,12 @@ public class GoogleSignInResource {
                 idToken.getClaim("hd"));
         if (refusal.isPresent()) {
             LOG.warnf("Google sign-in refused: %s", refusal.get());
-            return Uni.createFrom().item(Response.status(Response.Status.FORBIDDEN)
+            return Response.status(Response.Status.FORBIDDEN)
                     .entity(sessions.loginPage(request, "Not admitted: " + refusal.get() + "."))
                     .cookie(sessions.oidcSessionCleared(uri, request))
-                    .build());
+                    .build();
         }
         LOG.infof("viewer signed in with Google: %s", (Object) idToken.getClaim("email"));
-        return Uni.createFrom().item(sessions.openSession(uri, request));
+        return sessions.openSession(uri, request);
     }
 }

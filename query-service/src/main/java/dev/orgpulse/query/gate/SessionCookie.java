@@ -5,9 +5,9 @@ import java.time.Duration;
 import jakarta.ws.rs.core.NewCookie;
 
 /** The viewer session cookie: HttpOnly (scripts never see it), SameSite=Lax, for the whole site. */
-final class SessionCookie {
+public final class SessionCookie {
 
-    static final String NAME = "orgpulse_session";
+    public static final String NAME = "orgpulse_session";
 
     private SessionCookie() {
     }

@@ -42,6 +42,9 @@ public final class ViewerGate {
         }
     }
 
+    /** The {@code WWW-Authenticate} header of an API request refused. */
+    public static final String CHALLENGE = "Bearer realm=\"orgpulse\"";
+
     private static final String BEARER = "Bearer ";
     private static final Set<String> OPEN_PATHS = Set.of("/login", GoogleSignIn.PATH, "/logout", "/healthz",
             "/favicon.ico");

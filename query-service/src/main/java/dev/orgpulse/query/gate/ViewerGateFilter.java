@@ -61,7 +61,7 @@ public class ViewerGateFilter {
             return Optional.of(Response.seeOther(links.to(request, SignInPages.LOGIN_PATH)).build());
         }
         return Optional.of(Response.fromResponse(error(Response.Status.UNAUTHORIZED, "unauthorized", verdict.reason()))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"orgpulse\"")
+                .header(HttpHeaders.WWW_AUTHENTICATE, ViewerGate.CHALLENGE)
                 .build());
     }
 

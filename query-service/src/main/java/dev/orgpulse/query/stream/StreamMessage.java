@@ -1,7 +1,6 @@
 package dev.orgpulse.query.stream;
 
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
+import java.util.List;
 
 /**
  * One thing written to {@code /api/stream}: a named event with an id and JSON data, or a comment.
@@ -40,16 +39,34 @@ public record StreamMessage(Type type, String id, String text) {
         return new StreamMessage(Type.COMMENT, null, text);
     }
 
-    OutboundSseEvent toSse(Sse sse) {
-        if (this == CONNECTED) {
-            return sse.newEventBuilder().comment(text).reconnectDelay(RECONNECT_DELAY_MS).build();
-        }
+    /**
+     * Appends this message as Server-Sent Events put it on the wire: a comment line, or the event's name, its id and
+     * its data (one {@code data:} line per line of text), then the blank line that ends it.
+     */
+    void appendTo(StringBuilder wire) {
         if (type == Type.COMMENT) {
-            return sse.newEventBuilder().comment(text).build();
+            wire.append(':').append(text).append('\n');
+            if (this == CONNECTED) {
+                wire.append("retry:").append(RECONNECT_DELAY_MS).append('\n');
+            }
+            wire.append('\n');
+            return;
         }
-        if (type == Type.RESET) {
-            return sse.newEventBuilder().name(type.eventName()).data(text).build();
+        wire.append("event:").append(type.eventName()).append('\n');
+        if (type != Type.RESET) {
+            wire.append("id:").append(id).append('\n');
         }
-        return sse.newEventBuilder().name(type.eventName()).id(id).data(text).build();
+        int start = 0;
+        for (int end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
+            wire.append("data:").append(text, start, end).append('\n');
+        }
+        wire.append("data:").append(text, start, text.length()).append("\n\n");
+    }
+
+    /** Messages as one piece of the wire, to be written at once. */
+    static String wire(List<StreamMessage> messages) {
+        StringBuilder wire = new StringBuilder();
+        messages.forEach(message -> message.appendTo(wire));
+        return wire.toString();
     }
 }

@@ -13,8 +13,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * One stream client's place in the feed, and the messages that move it: each item is sent once, in position order
- * within its partition, and every event's id says where the client then stands. Not thread-safe: its stream uses it
- * one message at a time.
+ * within its partition, and every event's id says where the client then stands. A change is taken at once from what
+ * it carries ({@link #take}) unless the client stands before one of its ranges; what lies in between is read from the
+ * database first ({@link #catchUp}). Not thread-safe: its stream uses it one message at a time.
  */
 final class ViewerFeed {
 
@@ -42,38 +43,60 @@ final class ViewerFeed {
     }
 
     /**
-     * A notice's items the client has not been sent (or the reset of a version switch), then the stats. A range that starts past the client's position
-     * (this node pushed its start before the client listened, or had not started then) is preceded by what lies in
-     * between, read from the database.
+     * Whether a range of the change starts past the client's position (this node pushed its start before the client
+     * listened, or had not started then): what lies in between must be read before the change is taken.
      */
-    Multi<StreamMessage> take(FeedChange change) {
-        List<Multi<StreamMessage>> parts = new ArrayList<>();
-        if (change.resetTo() != null) {
-            parts.add(Multi.createFrom().item(messages.reset(change.resetTo())));
-        }
-        change.segments().forEach(segment -> parts.add(Multi.createFrom().deferred(() -> take(segment))));
-        parts.add(Multi.createFrom().deferred(() -> Multi.createFrom().item(messages.stats(change.statsData(), id()))));
-        return Multi.createBy().concatenating().streams(parts);
+    boolean isBehind(FeedChange change) {
+        return change.segments().stream().anyMatch(segment -> sent.next(segment.range().partition())
+                .isBefore(segment.range().from()));
     }
 
-    private Multi<StreamMessage> take(FeedChange.Segment segment) {
-        FeedRange range = segment.range();
-        int partition = range.partition();
-        if (!sent.next(partition).isBefore(range.to())) {
-            return Multi.createFrom().empty();
+    /** The items between the client's positions and the starts of the change's ranges, read from the database. */
+    Multi<StreamMessage> catchUp(FeedChange change) {
+        List<Multi<StreamMessage>> gaps = new ArrayList<>();
+        for (FeedChange.Segment segment : change.segments()) {
+            int partition = segment.range().partition();
+            gaps.add(Multi.createFrom().deferred(() -> !sent.next(partition).isBefore(segment.range().from())
+                    ? Multi.createFrom().empty()
+                    : pages(() -> feed.within(List.of(new FeedRange(partition, sent.next(partition),
+                            segment.range().from())), OptionalInt.of(pageSize)))));
         }
-        Multi<StreamMessage> before = Multi.createFrom().empty();
-        if (sent.next(partition).isBefore(range.from())) {
-            before = pages(() -> feed.within(List.of(new FeedRange(partition, sent.next(partition), range.from())),
-                    OptionalInt.of(pageSize)));
+        return Multi.createBy().concatenating().streams(gaps);
+    }
+
+    /**
+     * A change's items the client has not been sent (after the reset of a version switch), then the stats; the
+     * client must not be {@linkplain #isBehind behind} it.
+     */
+    List<StreamMessage> take(FeedChange change) {
+        List<StreamMessage> taken = new ArrayList<>();
+        if (change.resetTo() != null) {
+            taken.add(messages.reset(change.resetTo()));
         }
-        Multi<StreamMessage> items = Multi.createFrom().deferred(() -> {
-            List<StreamMessage> unsent = segment.items().stream().filter(item -> sent.isAhead(item.at()))
-                    .map(this::send).toList();
-            sent = sent.through(partition, range.to());
-            return Multi.createFrom().iterable(unsent);
-        });
-        return Multi.createBy().concatenating().streams(before, items);
+        for (FeedChange.Segment segment : change.segments()) {
+            for (FeedChange.PushedItem item : segment.items()) {
+                if (sent.isAhead(item.at())) {
+                    sent = sent.after(item.at());
+                    taken.add(messages.activity(item.data(), id()));
+                }
+            }
+            sent = sent.through(segment.range().partition(), segment.range().to());
+        }
+        taken.add(messages.stats(change.statsData(), id()));
+        return taken;
+    }
+
+    /** Where the client stands: its next event's id is of this version and past these positions. */
+    StreamId at() {
+        return new StreamId(version, sent);
+    }
+
+    /**
+     * Moves the client to where another client standing {@linkplain #at() at the same place} got by taking the same
+     * change: the same messages were written to both.
+     */
+    void tookAs(FeedPositions reached) {
+        sent = reached;
     }
 
     /** Reads and sends a page, and the next while a page comes back full. */
@@ -90,12 +113,7 @@ final class ViewerFeed {
         return messages.activity(item.item(), id());
     }
 
-    private StreamMessage send(FeedChange.PushedItem item) {
-        sent = sent.after(item.at());
-        return messages.activity(item.data(), id());
-    }
-
     private String id() {
-        return new StreamId(version, sent).format();
+        return at().format();
     }
 }

@@ -4,65 +4,59 @@ import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
+import jakarta.enterprise.event.Observes;
 
 import dev.orgpulse.query.config.QueryConfig;
 import dev.orgpulse.query.readmodel.FeedReadModel;
 import dev.orgpulse.query.readmodel.StatusReadModel;
-import io.smallrye.mutiny.Multi;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.helpers.queues.Queues;
-import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
-import io.smallrye.mutiny.subscription.BackPressureFailure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
 
 /**
- * One viewer's stream: a first comment (so the response starts at once), the feed items missed since its
- * {@code Last-Event-ID} (when it names the version served now), then live activity and stats, with heartbeat
- * comments throughout. A client without a usable id starts where the feed ends.
+ * The viewers' streams: each opens with a first comment (so the response starts at once), the feed items missed
+ * since its {@code Last-Event-ID} (when it names the version served now), then live activity and stats; every
+ * stream gets a heartbeat comment every {@code ORGPULSE_STREAM_HEARTBEAT}. A client without a usable id starts where
+ * the feed ends.
  */
 @ApplicationScoped
 public class ViewerStreams {
-
-    private static final Logger LOG = Logger.getLogger(ViewerStreams.class);
-
-    /** Notices held for one client while it replays or reads slowly; past this it is dropped and reconnects. */
-    private static final int LIVE_BUFFER = 1024;
 
     private final ChangeHub hub;
     private final FeedReadModel feed;
     private final StatusReadModel status;
     private final StreamMessages messages;
+    private final Vertx vertx;
     private final Duration heartbeat;
     private final int pageSize;
+    private long heartbeats = -1;
 
     public ViewerStreams(ChangeHub hub, FeedReadModel feed, StatusReadModel status, StreamMessages messages,
-            QueryConfig config) {
+            Vertx vertx, QueryConfig config) {
         this.hub = hub;
         this.feed = feed;
         this.status = status;
         this.messages = messages;
+        this.vertx = vertx;
         this.heartbeat = config.stream().heartbeat();
         this.pageSize = config.stream().replayLimit();
     }
 
-    public Multi<StreamMessage> open(Optional<StreamId> resumeFrom) {
-        return Multi.createFrom().deferred(() -> {
-            // listen before saying "connected" and before reading where the client stands: nothing published from
-            // here on can fall in between, and what it repeats of the replay is not sent twice
-            UnicastProcessor<FeedChange> live = UnicastProcessor.create(Queues.<FeedChange>get(LIVE_BUFFER).get(), null);
-            ChangeHub.Listening listening = hub.listen(live);
-            Multi<StreamMessage> activity = start(resumeFrom, listening.from()).onItem().transformToMulti(viewer ->
-                    Multi.createBy().concatenating().streams(viewer.missed(),
-                            live.onItem().transformToMultiAndConcatenate(viewer::take)));
-            return Multi.createBy().concatenating().streams(
-                    Multi.createFrom().item(StreamMessage.CONNECTED),
-                    Multi.createBy().merging().streams(activity, heartbeats()))
-                    .onFailure(BackPressureFailure.class).invoke(slow -> LOG.info(
-                            "stream client fell too far behind; closing its stream so it reconnects with Last-Event-ID"))
-                    .onFailure(BackPressureFailure.class).recoverWithCompletion()
-                    .onTermination().invoke(listening.subscription()::cancel);
-        });
+    /** One timer for every stream: a timer per client was 10,000 timers for 10,000 clients. */
+    void startHeartbeats(@Observes StartupEvent started) {
+        heartbeats = vertx.setPeriodic(heartbeat.toMillis(), tick -> hub.heartbeat());
+    }
+
+    void stopHeartbeats(@Observes ShutdownEvent stopping) {
+        vertx.cancelTimer(heartbeats);
+    }
+
+    /** Streams to {@code response}, on the event loop of {@code context} (its connection's). */
+    void open(Optional<StreamId> resumeFrom, HttpServerResponse response, Context context) {
+        ViewerStream.open(response, context, hub, pushedWhenListening -> start(resumeFrom, pushedWhenListening));
     }
 
     /**
@@ -78,11 +72,5 @@ public class ViewerStreams {
             boolean resuming = resumeFrom.filter(id -> id.version().equals(version)).isPresent();
             return from.map(positions -> new ViewerFeed(feed, messages, pageSize, version, positions, resuming));
         });
-    }
-
-    private Multi<StreamMessage> heartbeats() {
-        return Multi.createFrom().ticks().every(heartbeat)
-                .onOverflow().drop()
-                .map(tick -> StreamMessage.HEARTBEAT);
     }
 }

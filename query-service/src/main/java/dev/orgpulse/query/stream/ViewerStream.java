@@ -1,0 +1,170 @@
+package dev.orgpulse.query.stream;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * One viewer's open stream, written straight to its connection on the connection's event loop, where every method
+ * runs. A change it can take from what the change carries is written at once, as one write of bytes shared with the
+ * clients standing at the same place; while its start, a replay or a read of what it missed is under way, changes wait
+ * in order, and are taken once it is done.
+ */
+final class ViewerStream implements ChangeHub.Listener {
+
+    private static final Logger LOG = Logger.getLogger(ViewerStream.class);
+
+    /** Changes held for a client while it replays; past this it is dropped and reconnects with its id. */
+    static final int LIVE_BUFFER = 1024;
+    /** Bytes not yet taken by a client that reads slowly; past this it is dropped and reconnects with its id. */
+    static final int UNREAD_BYTES = 1 << 20;
+
+    private static final Buffer CONNECTED = wire(List.of(StreamMessage.CONNECTED));
+    private static final Buffer HEARTBEAT = wire(List.of(StreamMessage.HEARTBEAT));
+
+    private final HttpServerResponse response;
+    private final Context context;
+    private final ChangeHub hub;
+    private final Deque<FeedChange> waiting = new ArrayDeque<>();
+    /** Null until the client's place in the feed is known. */
+    private ViewerFeed feed;
+    /** Whether messages read from the database are being written: changes wait meanwhile. */
+    private boolean busy = true;
+    private Cancellable reading;
+    private boolean closed;
+
+    private ViewerStream(HttpServerResponse response, Context context, ChangeHub hub) {
+        this.response = response;
+        this.context = context;
+        this.hub = hub;
+    }
+
+    /**
+     * Listens before saying "connected" and before reading where the client stands: nothing published from here on
+     * can fall in between, and what a change repeats of the replay is not sent twice.
+     *
+     * @param start where the client stands, from how far the hub had pushed the feed when it began listening
+     */
+    static void open(HttpServerResponse response, Context context, ChangeHub hub,
+            Function<Optional<FeedPositions>, Uni<ViewerFeed>> start) {
+        ViewerStream stream = new ViewerStream(response, context, hub);
+        Optional<FeedPositions> pushedWhenListening = hub.listen(stream, context);
+        response.closeHandler(closed -> stream.close());
+        response.setWriteQueueMaxSize(UNREAD_BYTES);
+        response.setChunked(true).putHeader("Content-Type", "text/event-stream").write(CONNECTED);
+        stream.reading = start.apply(pushedWhenListening).emitOn(stream::onLoop).subscribe().with(feed -> {
+            stream.feed = feed;
+            stream.write(feed.missed(), stream::resume);
+        }, stream::fail);
+    }
+
+    @Override
+    public void take(FeedChange change, ChangeHub.Delivery delivery) {
+        if (closed) {
+            return;
+        }
+        if (busy) {
+            if (waiting.size() >= LIVE_BUFFER) {
+                fellBehind();
+            } else {
+                waiting.add(change);
+            }
+            return;
+        }
+        if (response.writeQueueFull()) {
+            fellBehind();
+            return;
+        }
+        if (feed.isBehind(change)) {
+            write(feed.catchUp(change), () -> {
+                busy = false;
+                take(change, new ChangeHub.Delivery());
+                resume();
+            });
+            return;
+        }
+        StreamId place = feed.at();
+        Optional<ChangeHub.Delivery.Written> shared = delivery.writtenFor(place);
+        if (shared.isPresent()) {
+            feed.tookAs(shared.get().reached());
+            response.write(shared.get().bytes());
+        } else {
+            Buffer bytes = wire(feed.take(change));
+            delivery.wrote(place, bytes, feed.at().positions());
+            response.write(bytes);
+        }
+    }
+
+    @Override
+    public void heartbeat() {
+        if (!closed && !response.writeQueueFull()) {
+            response.write(HEARTBEAT);
+        }
+    }
+
+    /** Writes messages read from the database as they come, changes waiting meanwhile; then {@code then}. */
+    private void write(Multi<StreamMessage> messages, Runnable then) {
+        busy = true;
+        reading = messages.emitOn(this::onLoop).subscribe().with(
+                message -> {
+                    if (!closed) {
+                        response.write(wire(List.of(message)));
+                    }
+                }, this::fail, () -> {
+                    if (!closed) {
+                        then.run();
+                    }
+                });
+    }
+
+    /** Takes the changes that waited, until one needs a read of its own. */
+    private void resume() {
+        busy = false;
+        while (!busy && !closed && !waiting.isEmpty()) {
+            take(waiting.poll(), new ChangeHub.Delivery());
+        }
+    }
+
+    private void fellBehind() {
+        LOG.info("stream client fell too far behind; closing its stream so it reconnects with Last-Event-ID");
+        response.close();
+        close();
+    }
+
+    private void fail(Throwable failure) {
+        LOG.warnf("stream closed, the client reconnects with Last-Event-ID: %s", failure.toString());
+        response.close();
+        close();
+    }
+
+    private void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        waiting.clear();
+        hub.stop(this, context);
+        if (reading != null) {
+            reading.cancel();
+        }
+    }
+
+    private void onLoop(Runnable task) {
+        context.runOnContext(ignored -> task.run());
+    }
+
+    private static Buffer wire(List<StreamMessage> messages) {
+        return Buffer.buffer(StreamMessage.wire(messages));
+    }
+}
