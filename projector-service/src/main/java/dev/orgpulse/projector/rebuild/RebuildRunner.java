@@ -16,8 +16,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
-import dev.orgpulse.projector.fold.FoldPlan;
 import dev.orgpulse.projector.readmodel.BatchResult;
+import dev.orgpulse.projector.readmodel.PreparedBatch;
 import dev.orgpulse.projector.stream.CheckpointSeeker;
 import dev.orgpulse.projector.stream.PipelinedFold;
 import dev.orgpulse.projector.version.ReadModelVersion;
@@ -159,8 +159,8 @@ final class RebuildRunner implements Runnable {
         }
 
         @Override
-        public Uni<BatchResult> write(FoldPlan plan) {
-            return Uni.createFrom().item(() -> writeUntilCommitted(plan))
+        public Uni<BatchResult> write(PreparedBatch batch) {
+            return Uni.createFrom().item(() -> writeUntilCommitted(batch))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
 
@@ -170,18 +170,18 @@ final class RebuildRunner implements Runnable {
         }
     }
 
-    private BatchResult writeUntilCommitted(FoldPlan plan) {
+    private BatchResult writeUntilCommitted(PreparedBatch batch) {
         Duration wait = FIRST_RETRY;
         while (true) {
             try {
-                return context.writer().write(context.versions().rebuilding(version), plan).await()
+                return context.writer().write(context.versions().rebuilding(version), batch).await()
                         .atMost(BATCH_TIMEOUT);
             } catch (RuntimeException e) {
                 if (stopRequested || !stillActive()) {
                     throw new IllegalStateException("rebuild " + rebuild.id() + " ended while a batch was written", e);
                 }
                 LOG.errorf(e, "Rebuild %s: batch up to %s could not be written into %s; retrying in %s", rebuild.id(),
-                        plan.nextOffsets(), version, wait);
+                        batch.plan().nextOffsets(), version, wait);
                 sleep(wait);
                 wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
             }

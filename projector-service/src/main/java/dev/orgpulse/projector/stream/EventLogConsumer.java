@@ -19,6 +19,7 @@ import dev.orgpulse.projector.config.ProjectorConfig;
 import dev.orgpulse.projector.fold.FoldPlan;
 import dev.orgpulse.projector.readmodel.BatchResult;
 import dev.orgpulse.projector.readmodel.DeadLetterNote;
+import dev.orgpulse.projector.readmodel.PreparedBatch;
 import dev.orgpulse.projector.version.ReadModelVersionMoved;
 import dev.orgpulse.projector.version.ReadModelVersions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -124,8 +125,9 @@ public class EventLogConsumer implements PipelinedFold.Batches {
      * what the rebuild already folded is skipped); any other failure is retried with back-off.
      */
     @Override
-    public Uni<BatchResult> write(FoldPlan plan) {
-        return Uni.createFrom().deferred(() -> writer.write(versions.live(), plan))
+    public Uni<BatchResult> write(PreparedBatch batch) {
+        FoldPlan plan = batch.plan();
+        return Uni.createFrom().deferred(() -> writer.write(versions.live(), batch))
                 .onFailure(ReadModelVersionMoved.class).invoke(moved -> {
                     LOG.infof("Batch up to %s: %s; writing it there", plan.nextOffsets(), moved.getMessage());
                     versions.follow(((ReadModelVersionMoved) moved).current());

@@ -21,6 +21,7 @@ import dev.orgpulse.projector.fold.FoldPlan;
 import dev.orgpulse.projector.fold.LogRecord;
 import dev.orgpulse.projector.fold.RecordFolder;
 import dev.orgpulse.projector.readmodel.BatchResult;
+import dev.orgpulse.projector.readmodel.PreparedBatch;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -43,7 +44,7 @@ public final class PipelinedFold {
     public interface Batches {
 
         /** Writes a batch until it is committed; a failure ends the fold ({@link #step} throws it). */
-        Uni<BatchResult> write(FoldPlan plan);
+        Uni<BatchResult> write(PreparedBatch batch);
 
         /** A batch was committed: called on the polling thread, in log order. */
         void written(BatchResult result);
@@ -60,7 +61,7 @@ public final class PipelinedFold {
     private final Batches batches;
     private final RecordFolder folder = new RecordFolder();
     /** Decided, waiting for the batch in flight to be committed. */
-    private FoldPlan waiting;
+    private PreparedBatch waiting;
     private CompletableFuture<BatchResult> inFlight;
 
     public PipelinedFold(Consumer<String, byte[]> consumer, Batches batches) {
@@ -141,13 +142,14 @@ public final class PipelinedFold {
         }
     }
 
-    private FoldPlan plan(ConsumerRecords<String, byte[]> records) {
+    /** Decides the batch and prepares its writes here, on the polling thread (and the common pool it folds on). */
+    private PreparedBatch plan(ConsumerRecords<String, byte[]> records) {
         List<LogRecord> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             batch.add(new LogRecord(record.topic(), record.partition(), record.offset(), record.headers(),
                     record.value()));
         }
-        return FoldPlan.of(batch, folder);
+        return PreparedBatch.of(FoldPlan.of(batch, folder));
     }
 
     private void rewind(ConsumerRecords<String, byte[]> records) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import dev.orgpulse.eventlog.Topics;
 import dev.orgpulse.projector.fold.FoldPlan;
 import dev.orgpulse.projector.readmodel.BatchResult;
+import dev.orgpulse.projector.readmodel.PreparedBatch;
 import io.smallrye.mutiny.Uni;
 
 class PipelinedFoldTest {
@@ -31,8 +32,8 @@ class PipelinedFoldTest {
     private final List<BatchResult> written = new ArrayList<>();
     private final PipelinedFold fold = new PipelinedFold(consumer, new PipelinedFold.Batches() {
         @Override
-        public Uni<BatchResult> write(FoldPlan plan) {
-            started.add(plan);
+        public Uni<BatchResult> write(PreparedBatch batch) {
+            started.add(batch.plan());
             CompletableFuture<BatchResult> commit = new CompletableFuture<>();
             commits.add(commit);
             return Uni.createFrom().completionStage(commit);
