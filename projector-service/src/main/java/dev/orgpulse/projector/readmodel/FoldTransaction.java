@@ -183,7 +183,7 @@ public class FoldTransaction {
         }
 
         private Uni<Void> lockCheckpoints() {
-            Map<TopicPartition, Long> next = plan.nextOffsets();
+            Map<TopicPartition, Long> next = batch.nextOffsets();
             List<String> topics = new ArrayList<>();
             List<Integer> partitions = new ArrayList<>();
             next.keySet().forEach(partition -> {
@@ -388,7 +388,7 @@ public class FoldTransaction {
         }
 
         private Uni<Void> advanceCheckpoints() {
-            Map<TopicPartition, Long> next = plan.nextOffsets();
+            Map<TopicPartition, Long> next = batch.nextOffsets();
             List<String> topics = new ArrayList<>();
             List<Integer> partitions = new ArrayList<>();
             List<Long> offsets = new ArrayList<>();
@@ -403,7 +403,7 @@ public class FoldTransaction {
 
         private Map<Integer, Long> positions() {
             Map<Integer, Long> positions = new LinkedHashMap<>();
-            plan.nextOffsets().forEach((partition, next) -> positions.put(partition.partition(),
+            batch.nextOffsets().forEach((partition, next) -> positions.put(partition.partition(),
                     Math.max(next, checkpoints.getOrDefault(partition, 0L))));
             return positions;
         }

@@ -1,8 +1,11 @@
 package dev.orgpulse.projector.readmodel;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+
+import org.apache.kafka.common.TopicPartition;
 
 import dev.orgpulse.projector.fold.FoldPlan;
 import dev.orgpulse.projector.fold.PlannedRecord;
@@ -20,6 +23,7 @@ import dev.orgpulse.projector.fold.RecordOutcome;
 public final class PreparedBatch {
 
     private final FoldPlan plan;
+    private final Map<TopicPartition, Long> nextOffsets;
     private final List<PlannedRecord> deliveries;
     private final List<Object> deliveryArrays;
     private final int folded;
@@ -27,6 +31,7 @@ public final class PreparedBatch {
 
     private PreparedBatch(FoldPlan plan) {
         this.plan = plan;
+        this.nextOffsets = plan.nextOffsets();
         this.deliveries = deliveries(plan.records());
         this.deliveryArrays = deliveryArrays(deliveries);
         List<PlannedRecord> foldedDeliveries = folded(deliveries);
@@ -40,6 +45,11 @@ public final class PreparedBatch {
 
     public FoldPlan plan() {
         return plan;
+    }
+
+    /** {@link FoldPlan#nextOffsets}, computed once: the transaction locks, advances and reports them. */
+    Map<TopicPartition, Long> nextOffsets() {
+        return nextOffsets;
     }
 
     /** The readable records that are no duplicate within the batch, in log order: what is recorded as processed. */

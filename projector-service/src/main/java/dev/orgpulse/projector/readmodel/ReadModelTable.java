@@ -2,6 +2,7 @@ package dev.orgpulse.projector.readmodel;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -269,8 +270,13 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
         return value == null ? null : ((Number) value).longValue();
     }
 
+    /**
+     * The instant at UTC, as {@code instant.atOffset(ZoneOffset.UTC)} gives it without asking the offset for its rules
+     * (which Java 17 builds anew on each call): every timestamp of a batch is bound this way.
+     */
     static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : OffsetDateTime.of(LocalDateTime.ofEpochSecond(instant.getEpochSecond(),
+                instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
     /** A {@code TIMESTAMPTZ} value as the reactive client reads it. */

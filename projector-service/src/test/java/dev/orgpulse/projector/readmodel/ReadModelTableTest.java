@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,15 @@ class ReadModelTableTest {
 
         assertEquals(List.of(other, started), prepared.rows());
         assertNull(prepared.arrays());
+    }
+
+    @Test
+    void anInstantIsBoundAtUtc() {
+        for (Instant instant : List.of(MONDAY, Instant.parse("0001-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("1969-12-31T23:59:59.5Z"))) {
+            assertEquals(instant.atOffset(ZoneOffset.UTC), ReadModelTable.utc(instant));
+        }
+        assertNull(ReadModelTable.utc(null));
     }
 
     @Test
