@@ -1,5 +1,6 @@
 package dev.orgpulse.projector.rebuild;
 
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
@@ -102,8 +103,8 @@ final class RebuildRunner implements Runnable {
 
     private void fold() {
         String topic = context.topic();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(context.consumerConfig(version),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, ByteBuffer> consumer = new KafkaConsumer<>(context.consumerConfig(version),
+                new StringDeserializer(), new ByteBufferDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
@@ -192,7 +193,7 @@ final class RebuildRunner implements Runnable {
         return context.store().find(rebuild.id()).map(found -> found.rebuildState().active()).orElse(false);
     }
 
-    private static long remaining(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+    private static long remaining(KafkaConsumer<String, ByteBuffer> consumer, List<TopicPartition> partitions) {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         return partitions.stream().mapToLong(partition -> Math.max(0, ends.get(partition) - consumer.position(partition)))
                 .sum();

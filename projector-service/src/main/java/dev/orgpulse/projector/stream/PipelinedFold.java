@@ -1,5 +1,6 @@
 package dev.orgpulse.projector.stream;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,14 +58,14 @@ public final class PipelinedFold {
     /** A poll with every partition paused: keeps the consumer in its group, fetches nothing. */
     private static final Duration PAUSED_POLL = Duration.ofMillis(1);
 
-    private final Consumer<String, byte[]> consumer;
+    private final Consumer<String, ByteBuffer> consumer;
     private final Batches batches;
     private final RecordFolder folder = new RecordFolder();
     /** Decided, waiting for the batch in flight to be committed. */
     private PreparedBatch waiting;
     private CompletableFuture<BatchResult> inFlight;
 
-    public PipelinedFold(Consumer<String, byte[]> consumer, Batches batches) {
+    public PipelinedFold(Consumer<String, ByteBuffer> consumer, Batches batches) {
         this.consumer = consumer;
         this.batches = batches;
     }
@@ -75,13 +76,13 @@ public final class PipelinedFold {
      */
     public void step() {
         if (waiting == null) {
-            ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+            ConsumerRecords<String, ByteBuffer> records = consumer.poll(POLL);
             if (!records.isEmpty()) {
                 waiting = plan(records);
             }
         } else {
             awaitInFlight(WAIT_SLICE);
-            ConsumerRecords<String, byte[]> records = consumer.poll(PAUSED_POLL);
+            ConsumerRecords<String, ByteBuffer> records = consumer.poll(PAUSED_POLL);
             if (!records.isEmpty()) {
                 // a partition assigned by a rebalance during this poll was not paused yet: read it again later
                 rewind(records);
@@ -143,18 +144,18 @@ public final class PipelinedFold {
     }
 
     /** Decides the batch and prepares its writes here, on the polling thread (and the common pool it folds on). */
-    private PreparedBatch plan(ConsumerRecords<String, byte[]> records) {
+    private PreparedBatch plan(ConsumerRecords<String, ByteBuffer> records) {
         List<LogRecord> batch = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (ConsumerRecord<String, ByteBuffer> record : records) {
             batch.add(new LogRecord(record.topic(), record.partition(), record.offset(), record.headers(),
                     record.value()));
         }
         return PreparedBatch.of(FoldPlan.of(batch, folder));
     }
 
-    private void rewind(ConsumerRecords<String, byte[]> records) {
+    private void rewind(ConsumerRecords<String, ByteBuffer> records) {
         Map<TopicPartition, Long> first = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (ConsumerRecord<String, ByteBuffer> record : records) {
             first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
         }
         first.forEach(consumer::seek);
