@@ -2,7 +2,10 @@ package dev.orgpulse.projector.fold;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.orgpulse.eventlog.IsoTimestamps;
@@ -14,6 +17,9 @@ final class PayloadFields {
     /** What PostgreSQL's timestamptz and ISO-8601 both hold; anything outside is a broken payload. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /** Compiled pointers by their text: only the constants of the folds' code. */
+    private static final Map<String, JsonPointer> POINTERS = new ConcurrentHashMap<>();
+    private static final Map<String, Leaf> LEAVES = new ConcurrentHashMap<>();
 
     private PayloadFields() {
     }
@@ -38,7 +44,7 @@ final class PayloadFields {
     }
 
     static int requiredInt(JsonNode payload, String pointer) {
-        JsonNode value = payload.at(pointer);
+        JsonNode value = at(payload, pointer);
         if (!value.canConvertToInt()) {
             throw missing(pointer);
         }
@@ -47,13 +53,13 @@ final class PayloadFields {
 
     /** A whole number at a JSON pointer, or {@code null} when it is absent or not a number. */
     static Integer integer(JsonNode payload, String pointer) {
-        JsonNode value = payload.at(pointer);
+        JsonNode value = at(payload, pointer);
         return value.isIntegralNumber() && value.canConvertToInt() ? value.intValue() : null;
     }
 
     /** An id such as {@code /repository/id}: GitHub's ids outgrow an int. */
     static long requiredLong(JsonNode payload, String pointer) {
-        JsonNode value = payload.at(pointer);
+        JsonNode value = at(payload, pointer);
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
             throw missing(pointer);
         }
@@ -61,18 +67,19 @@ final class PayloadFields {
     }
 
     static Long longValue(JsonNode payload, String pointer) {
-        JsonNode value = payload.at(pointer);
+        JsonNode value = at(payload, pointer);
         return value.isIntegralNumber() && value.canConvertToLong() ? value.longValue() : null;
     }
 
     /** The text at a JSON pointer, or {@code null} when absent, null or empty. */
     static String textAt(JsonNode payload, String pointer) {
-        return text(payload.at(parent(pointer)), leaf(pointer));
+        Leaf leaf = LEAVES.computeIfAbsent(pointer, Leaf::of);
+        return text(payload.at(leaf.parent()), leaf.name());
     }
 
     /** An instant written as ISO-8601 with an offset ({@code 2019-05-15T15:20:33Z}) or as epoch seconds. */
     static Instant instant(JsonNode payload, String pointer) {
-        JsonNode value = payload.at(pointer);
+        JsonNode value = at(payload, pointer);
         if (!value.isNumber() && (!value.isTextual() || value.asText().isEmpty())) {
             return null;
         }
@@ -127,11 +134,20 @@ final class PayloadFields {
         return new MalformedRecordException("payload has no " + pointer);
     }
 
-    private static String parent(String pointer) {
-        return pointer.substring(0, pointer.lastIndexOf('/'));
+    /**
+     * The node at a pointer, compiled once: the folds read every payload through a few dozen constant pointers, and
+     * {@code JsonNode.at(String)} parses its pointer on every call.
+     */
+    private static JsonNode at(JsonNode payload, String pointer) {
+        return payload.at(POINTERS.computeIfAbsent(pointer, JsonPointer::compile));
     }
 
-    private static String leaf(String pointer) {
-        return pointer.substring(pointer.lastIndexOf('/') + 1);
+    /** A pointer as its parent's pointer and the member's name there. */
+    private record Leaf(JsonPointer parent, String name) {
+
+        static Leaf of(String pointer) {
+            int slash = pointer.lastIndexOf('/');
+            return new Leaf(JsonPointer.compile(pointer.substring(0, slash)), pointer.substring(slash + 1));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.orgpulse.projector.fold;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class RecordFolder {
 
     /** Reads a record's body as its source wrote it and folds it. */
     private interface BodyFold {
-        RecordOutcome fold(DeliveryMetadata delivery, byte[] body);
+        RecordOutcome fold(DeliveryMetadata delivery, ByteBuffer body);
     }
 
     /**
@@ -86,7 +87,10 @@ public final class RecordFolder {
     private static Map<String, BodyFold> parsing(Map<String, GitHubEventFold> folds, Set<String> members) {
         Map<String, BodyFold> parsing = new HashMap<>();
         folds.forEach((eventType, fold) -> parsing.put(eventType, (delivery, body) -> fold.fold(delivery,
-                GitHubPayloads.parse(body, delivery.contentType(), members))));
+                body.hasArray()
+                        ? GitHubPayloads.parse(body.array(), body.arrayOffset() + body.position(), body.remaining(),
+                                delivery.contentType(), members)
+                        : GitHubPayloads.parse(bytes(body), delivery.contentType(), members))));
         return Map.copyOf(parsing);
     }
 
@@ -107,13 +111,13 @@ public final class RecordFolder {
     private static Map<String, BodyFold> meetApiFolds() {
         ParticipantIdentityFold identities = new ParticipantIdentityFold();
         return Map.of(ParticipantIdentityFold.RESOLVED, (delivery, body) -> identities.fold(delivery,
-                JsonBodies.object(body, "the Meet API's participant")));
+                JsonBodies.object(bytes(body), "the Meet API's participant")));
     }
 
     /** Changes operators made through an admin endpoint. */
     private static Map<String, BodyFold> adminFolds() {
         PointRulesFold pointRules = new PointRulesFold();
-        return Map.of(PointRules.EVENT_TYPE, pointRules::fold);
+        return Map.of(PointRules.EVENT_TYPE, (delivery, body) -> pointRules.fold(delivery, bytes(body)));
     }
 
     private static Map.Entry<String, GitHubEventFold> github(String eventType, GitHubEventFold fold) {
@@ -121,7 +125,7 @@ public final class RecordFolder {
     }
 
     private static Map.Entry<String, BodyFold> workspace(String eventType, WorkspaceEventFold fold) {
-        return Map.entry(eventType, (delivery, body) -> fold.fold(delivery, WorkspaceEvent.decode(body)));
+        return Map.entry(eventType, (delivery, body) -> fold.fold(delivery, WorkspaceEvent.decode(bytes(body))));
     }
 
     public RecordOutcome fold(LogRecord record) {
@@ -141,7 +145,7 @@ public final class RecordFolder {
         }
     }
 
-    private RecordOutcome foldDelivery(DeliveryMetadata delivery, byte[] body) {
+    private RecordOutcome foldDelivery(DeliveryMetadata delivery, ByteBuffer body) {
         if (!LogHeaders.CURRENT_CONTRACT_VERSION.equals(delivery.contractVersion())) {
             throw new MalformedRecordException("contract version " + delivery.contractVersion()
                     + " is not understood by this projector (it reads " + LogHeaders.CURRENT_CONTRACT_VERSION + ")");
@@ -155,6 +159,13 @@ public final class RecordFolder {
             throw new MalformedRecordException("record has no value");
         }
         return fold.fold(delivery, body);
+    }
+
+    /** A copy of the body, for the sources whose records are few. */
+    private static byte[] bytes(ByteBuffer body) {
+        byte[] bytes = new byte[body.remaining()];
+        body.duplicate().get(bytes);
+        return bytes;
     }
 
     private static String header(Headers headers, String name) {

@@ -1,10 +1,13 @@
 package dev.orgpulse.projector.fold;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 
 /**
@@ -20,10 +23,24 @@ final class Revision {
     private static final int TIME_DIGITS = 15;
     private static final int RANK_DIGITS = 2;
     private static final int DIGEST_BYTES = 8;
-    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+    /** The instants {@link #appendInstant} prints itself: years 0 to 9999, as {@code Instant.toString} does. */
+    private static final long FIRST_PRINTED_SECOND = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    private static final long LAST_PRINTED_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+
+    /** A record type's components and their accessors, callable without an access check on every call. */
+    private record Components(RecordComponent[] components, Method[] accessors) {
+    }
+
+    private static final ClassValue<Components> COMPONENTS = new ClassValue<>() {
         @Override
-        protected RecordComponent[] computeValue(Class<?> type) {
-            return type.getRecordComponents();
+        protected Components computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Method[] accessors = new Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
+            }
+            return new Components(components, accessors);
         }
     };
 
@@ -82,22 +99,67 @@ final class Revision {
      * because Java 17 prints records with {@code String.format}, which cost a tenth of the fold's time.
      */
     static String printed(Record content) {
-        RecordComponent[] components = COMPONENTS.get(content.getClass());
+        Components components = COMPONENTS.get(content.getClass());
         StringBuilder text = new StringBuilder(256).append(content.getClass().getSimpleName()).append('[');
-        for (int i = 0; i < components.length; i++) {
+        for (int i = 0; i < components.accessors().length; i++) {
             if (i > 0) {
                 text.append(", ");
             }
-            text.append(components[i].getName()).append('=').append(value(components[i], content));
+            text.append(components.components()[i].getName()).append('=');
+            Object value = value(components.accessors()[i], content);
+            if (value instanceof Instant instant) {
+                appendInstant(text, instant);
+            } else {
+                text.append(value);
+            }
         }
         return text.append(']').toString();
     }
 
-    private static Object value(RecordComponent component, Record content) {
+    private static Object value(Method accessor, Record content) {
         try {
-            return component.getAccessor().invoke(content);
+            return accessor.invoke(content);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("a record's accessor is callable from its package", e);
         }
+    }
+
+    /**
+     * What {@code Instant.toString} prints ({@code DateTimeFormatter.ISO_INSTANT}: seconds always, the fraction in
+     * groups of three digits as needed), without a formatter: the revisions of a batch print a few instants each.
+     */
+    static void appendInstant(StringBuilder text, Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_PRINTED_SECOND || seconds > LAST_PRINTED_SECOND) {
+            text.append(instant);
+            return;
+        }
+        LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        digits(text, time.getYear(), 4).append('-');
+        digits(text, time.getMonthValue(), 2).append('-');
+        digits(text, time.getDayOfMonth(), 2).append('T');
+        digits(text, time.getHour(), 2).append(':');
+        digits(text, time.getMinute(), 2).append(':');
+        digits(text, time.getSecond(), 2);
+        int nano = instant.getNano();
+        if (nano > 0) {
+            text.append('.');
+            if (nano % 1_000_000 == 0) {
+                digits(text, nano / 1_000_000, 3);
+            } else if (nano % 1000 == 0) {
+                digits(text, nano / 1000, 6);
+            } else {
+                digits(text, nano, 9);
+            }
+        }
+        text.append('Z');
+    }
+
+    private static StringBuilder digits(StringBuilder text, int value, int digits) {
+        String number = Integer.toString(value);
+        for (int i = number.length(); i < digits; i++) {
+            text.append('0');
+        }
+        return text.append(number);
     }
 }

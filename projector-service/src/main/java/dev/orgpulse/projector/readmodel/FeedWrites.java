@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -105,6 +107,50 @@ final class FeedWrites {
 
         List<T> of(List<Item> newFacts) {
             return newFacts.stream().map(Item::entry).filter(FeedEntry::activity).flatMap(rows).toList();
+        }
+
+        ReadModelTable.Prepared<T> prepared(List<Item> newFacts) {
+            return table.prepared(of(newFacts));
+        }
+    }
+
+    /**
+     * A batch's feed entries as its transaction writes them, prepared without a connection: the first item of each
+     * fact (in log order) and their {@code feed_fact} arrays (in natural key order), and what they add when every fact
+     * is new to {@code feed_fact}, as it is unless the log tells a fact twice.
+     */
+    record Batch(List<Item> facts, List<Object> factArrays, NewFacts ifAllNew) {
+
+        /** @param items the feed entries of the batch's new deliveries, in log order */
+        static Batch of(List<Item> items) {
+            List<Item> facts = FACTS.mergedInBatch(items);
+            List<Item> sorted = new ArrayList<>(facts);
+            sorted.sort(Comparator.comparing(Item::naturalKey));
+            return new Batch(facts, FACTS.arrays(sorted), NewFacts.of(facts));
+        }
+
+        /** What the facts {@code feed_fact} took add, given the natural keys it returned. */
+        NewFacts newFacts(List<String> inserted) {
+            List<Item> fresh = FeedWrites.newFacts(facts, inserted);
+            return fresh.size() == facts.size() ? ifAllNew : NewFacts.of(fresh);
+        }
+    }
+
+    /**
+     * The facts new to {@code feed_fact}: the rows they add to each table of totals that has any, and the feed items
+     * they become (in log order, so that the ids grow with it; {@code itemArrays} is {@code null} without any).
+     */
+    record NewFacts(List<Item> items, List<ReadModelTable.Prepared<?>> totals, List<Object> itemArrays) {
+
+        static NewFacts of(List<Item> items) {
+            List<ReadModelTable.Prepared<?>> totals = new ArrayList<>();
+            for (Totals<?> table : TOTALS) {
+                ReadModelTable.Prepared<?> rows = table.prepared(items);
+                if (!rows.rows().isEmpty()) {
+                    totals.add(rows);
+                }
+            }
+            return new NewFacts(items, totals, items.isEmpty() ? null : ITEMS.arrays(items));
         }
     }
 

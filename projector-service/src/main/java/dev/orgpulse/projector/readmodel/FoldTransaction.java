@@ -1,15 +1,12 @@
 package dev.orgpulse.projector.readmodel;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -102,9 +99,14 @@ public class FoldTransaction {
         this.versions = versions;
     }
 
-    /** Writes the batch into the live version (see {@link #apply(FoldTarget, FoldPlan)}). */
+    /** Writes the batch into the live version (see {@link #apply(FoldTarget, PreparedBatch)}). */
     public Uni<BatchResult> apply(FoldPlan plan) {
-        return Uni.createFrom().deferred(() -> apply(versions.live(), plan));
+        return Uni.createFrom().deferred(() -> apply(versions.live(), PreparedBatch.of(plan)));
+    }
+
+    /** Writes the batch into the target's version, preparing its rows here (see {@link PreparedBatch}). */
+    public Uni<BatchResult> apply(FoldTarget target, FoldPlan plan) {
+        return Uni.createFrom().deferred(() -> apply(target, PreparedBatch.of(plan)));
     }
 
     /**
@@ -113,7 +115,7 @@ public class FoldTransaction {
      *
      * @throws ReadModelVersionMoved (as the failure) when the target is live and the pointer names another version
      */
-    public Uni<BatchResult> apply(FoldTarget target, FoldPlan plan) {
+    public Uni<BatchResult> apply(FoldTarget target, PreparedBatch batch) {
         return target.pool().withTransaction(connection -> connection.preparedQuery(READ_POINTER).execute()
                 .invoke(pointer -> {
                     ReadModelVersion current = ReadModelVersion.named(pointer.iterator().next().getString(0));
@@ -121,7 +123,7 @@ public class FoldTransaction {
                         throw new ReadModelVersionMoved(target.version(), current);
                     }
                 })
-                .chain(() -> new BatchWrite(connection, plan, null).write()));
+                .chain(() -> new BatchWrite(connection, batch, null).write()));
     }
 
     /**
@@ -133,28 +135,27 @@ public class FoldTransaction {
      */
     public Uni<BatchResult> refold(PlannedRecord record, long deadLetterId) {
         return Uni.createFrom().deferred(() -> versions.live().pool().withTransaction(
-                connection -> new BatchWrite(connection, FoldPlan.of(record), deadLetterId).write()));
+                connection -> new BatchWrite(connection, PreparedBatch.of(FoldPlan.of(record)), deadLetterId)
+                        .write()));
     }
 
     /** One batch being written on one connection. */
     private final class BatchWrite {
 
         private final SqlConnection connection;
+        private final PreparedBatch batch;
         private final FoldPlan plan;
         private final BatchTally tally;
         private final Map<TopicPartition, Long> checkpoints = new HashMap<>();
-        /** The changes of the deliveries new to the read models, in log order, with their delivery ids. */
-        private final List<RecordOutcome.Folded> folded = new ArrayList<>();
-        /** Their rows by row type, in log order. */
-        private final Map<Class<?>, List<Object>> rowsByType = new HashMap<>();
-        /** Their feed entries, in log order, where their records sit. */
-        private final List<FeedWrites.Item> feedItems = new ArrayList<>();
+        /** What the deliveries new to the read models write, once {@code processed_delivery} said which are new. */
+        private BatchRows rows;
         /** The dead letter this batch folds again, {@code null} for the live fold. */
         private final Long refolded;
 
-        BatchWrite(SqlConnection connection, FoldPlan plan, Long refolded) {
+        BatchWrite(SqlConnection connection, PreparedBatch batch, Long refolded) {
             this.connection = connection;
-            this.plan = plan;
+            this.batch = batch;
+            this.plan = batch.plan();
             this.refolded = refolded;
             this.tally = new BatchTally(plan.records().size());
         }
@@ -168,7 +169,7 @@ public class FoldTransaction {
                     .chain(this::recordOutcomes)
                     .chain(() -> {
                         List<Uni<Void>> writes = new ArrayList<>();
-                        ReadModelTables.ALL.forEach(table -> writes.add(writeTable(table)));
+                        rows.tables().forEach(table -> writes.add(writeTable(table)));
                         writes.add(writeFeed());
                         return Uni.join().all(writes).andFailFast();
                     })
@@ -182,7 +183,7 @@ public class FoldTransaction {
         }
 
         private Uni<Void> lockCheckpoints() {
-            Map<TopicPartition, Long> next = plan.nextOffsets();
+            Map<TopicPartition, Long> next = batch.nextOffsets();
             List<String> topics = new ArrayList<>();
             List<Integer> partitions = new ArrayList<>();
             next.keySet().forEach(partition -> {
@@ -239,77 +240,76 @@ public class FoldTransaction {
                 return Uni.createFrom().voidItem();
             }
             return execute(RECORD_DEAD_LETTERS, Tuple.tuple(List.of(
-                    column(deadLetters, p -> p.record().topic(), String[]::new),
-                    column(deadLetters, p -> p.record().partition(), Integer[]::new),
-                    column(deadLetters, p -> p.record().offset(), Long[]::new),
-                    column(deadLetters, p -> p.outcome().deliveryId(), String[]::new),
-                    column(deadLetters, p -> p.outcome().eventType(), String[]::new),
-                    column(deadLetters, p -> ((RecordOutcome.DeadLetter) p.outcome()).reason(), String[]::new))))
+                    PreparedBatch.column(deadLetters, p -> p.record().topic(), String[]::new),
+                    PreparedBatch.column(deadLetters, p -> p.record().partition(), Integer[]::new),
+                    PreparedBatch.column(deadLetters, p -> p.record().offset(), Long[]::new),
+                    PreparedBatch.column(deadLetters, p -> p.outcome().deliveryId(), String[]::new),
+                    PreparedBatch.column(deadLetters, p -> p.outcome().eventType(), String[]::new),
+                    PreparedBatch.column(deadLetters, p -> ((RecordOutcome.DeadLetter) p.outcome()).reason(),
+                            String[]::new))))
                     .invoke(() -> deadLetters.forEach(
                             p -> tally.deadLetter(p.record(), (RecordOutcome.DeadLetter) p.outcome())))
                     .replaceWithVoid();
         }
 
+        /** Of the deliveries, the new ones' rows are written: those prepared, unless some were seen before. */
         private Uni<Void> recordDeliveries(List<PlannedRecord> deliveries) {
             if (deliveries.isEmpty()) {
+                rows = batch.rowsOf(List.of());
                 return Uni.createFrom().voidItem();
             }
-            return execute(RECORD_DELIVERIES, Tuple.tuple(List.of(
-                    column(deliveries, p -> delivery(p).deliveryId(), String[]::new),
-                    column(deliveries, p -> delivery(p).delivery().source(), String[]::new),
-                    column(deliveries, p -> delivery(p).eventType(), String[]::new),
-                    column(deliveries, p -> p.record().partition(), Integer[]::new),
-                    column(deliveries, p -> p.record().offset(), Long[]::new),
-                    column(deliveries, p -> (p.outcome() instanceof RecordOutcome.Folded ? DeliveryOutcome.FOLDED
-                            : DeliveryOutcome.IGNORED).columnValue(), String[]::new))))
-                    .invoke(rows -> {
+            return execute(RECORD_DELIVERIES, Tuple.tuple(batch.deliveryArraysOf(deliveries)))
+                    .invoke(recorded -> {
                         Set<String> isNew = new HashSet<>();
-                        rows.forEach(row -> isNew.add(row.getString(0)));
-                        deliveries.forEach(planned -> tallyDelivery(planned, isNew.contains(planned.outcome()
-                                .deliveryId())));
+                        recorded.forEach(row -> isNew.add(row.getString(0)));
+                        List<PlannedRecord> newlyFolded = new ArrayList<>();
+                        for (PlannedRecord planned : deliveries) {
+                            if (tallyDelivery(planned, isNew.contains(planned.outcome().deliveryId()))) {
+                                newlyFolded.add(planned);
+                            }
+                        }
+                        rows = batch.rowsOf(newlyFolded);
                     })
                     .replaceWithVoid();
         }
 
-        private void tallyDelivery(PlannedRecord planned, boolean isNew) {
+        /** @return whether the delivery is new and changes read models */
+        private boolean tallyDelivery(PlannedRecord planned, boolean isNew) {
             RecordOutcome outcome = planned.outcome();
             if (!isNew) {
                 LOG.debugf("Delivery %s at %s: delivery id folded before, no second effect", outcome.deliveryId(),
                         planned.record());
                 tally.duplicate();
+                return false;
             } else if (outcome instanceof RecordOutcome.Ignored ignored) {
                 LOG.debugf("Delivery %s at %s: ignored, %s", outcome.deliveryId(), planned.record(), ignored.reason());
                 tally.ignored();
+                return false;
             } else {
                 LOG.debugf("Delivery %s (%s) at %s: folded", outcome.deliveryId(), outcome.eventType(),
                         planned.record());
                 tally.folded();
-                RecordOutcome.Folded changes = (RecordOutcome.Folded) outcome;
-                folded.add(changes);
-                changes.changes().rows().forEach((type, rows) -> rowsByType.computeIfAbsent(type,
-                        ignored -> new ArrayList<>()).addAll(rows));
-                feedItems.addAll(FeedWrites.Item.of(planned.record(), changes.changes().feed()));
+                return true;
             }
         }
 
-        private <T> Uni<Void> writeTable(ReadModelTable<T> table) {
-            List<T> rows = rowsOf(table.rowType());
-            if (rows.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            List<T> merged = table.inKeyOrder(table.mergedInBatch(rows));
-            Uni<List<T>> toWrite = table.mergesWithStored() ? mergedWithStored(table, merged)
-                    : Uni.createFrom().item(merged);
-            return toWrite.chain(written -> written.isEmpty() ? Uni.createFrom().item(List.<String>of())
-                    : execute(table.upsert(), Tuple.tuple(table.arrays(written))).map(FoldTransaction::firstColumn))
+        /** A table merged with the stored rows is bound here, once they are read; any other was bound beforehand. */
+        private <T> Uni<Void> writeTable(ReadModelTable.Prepared<T> prepared) {
+            ReadModelTable<T> table = prepared.table();
+            Uni<List<Object>> arrays = table.mergesWithStored()
+                    ? mergedWithStored(table, prepared.rows()).map(changed -> changed.isEmpty() ? null
+                            : table.arrays(changed))
+                    : Uni.createFrom().item(prepared.arrays());
+            return arrays.chain(bound -> bound == null ? Uni.createFrom().item(List.<String>of())
+                    : execute(table.upsert(), Tuple.tuple(bound)).map(FoldTransaction::firstColumn))
                     .invoke(changed -> {
-                        LOG.debugf("Batch: %d of %d %s rows new or changed", changed.size(), rows.size(),
+                        LOG.debugf("Batch: %d of %d %s rows new or changed", changed.size(), prepared.rows().size(),
                                 table.name());
                         if (!changed.isEmpty()) {
                             tally.tableChanged(table);
                         }
                         if (table == ReadModelTables.MEET_SUBSCRIPTIONS) {
-                            warnOperators(folded, merged, changed);
+                            warnOperators(rows.folded(), prepared.rows(), changed);
                         }
                     })
                     .replaceWithVoid();
@@ -345,29 +345,23 @@ public class FoldTransaction {
          * has no second effect, even when its item has been trimmed from the feed since.
          */
         private Uni<Void> writeFeed() {
-            if (feedItems.isEmpty()) {
+            FeedWrites.Batch feed = rows.feed();
+            if (feed == null) {
                 return Uni.createFrom().voidItem();
             }
-            List<FeedWrites.Item> facts = FeedWrites.FACTS.mergedInBatch(feedItems);
-            List<FeedWrites.Item> sorted = new ArrayList<>(facts);
-            sorted.sort(Comparator.comparing(FeedWrites.Item::naturalKey));
-            return execute(FeedWrites.FACTS.upsert(), Tuple.tuple(FeedWrites.FACTS.arrays(sorted)))
-                    .map(inserted -> FeedWrites.newFacts(facts, firstColumn(inserted)))
+            return execute(FeedWrites.FACTS.upsert(), Tuple.tuple(feed.factArrays()))
+                    .map(inserted -> feed.newFacts(firstColumn(inserted)))
                     .chain(newFacts -> {
                         List<Uni<Void>> writes = new ArrayList<>();
-                        FeedWrites.TOTALS.forEach(totals -> writes.add(addTo(totals, newFacts)));
+                        newFacts.totals().forEach(totals -> writes.add(addTo(totals)));
                         writes.add(insertItems(newFacts));
                         return Uni.join().all(writes).andFailFast();
                     })
                     .replaceWithVoid();
         }
 
-        private <T> Uni<Void> addTo(FeedWrites.Totals<T> totals, List<FeedWrites.Item> newFacts) {
-            List<T> rows = totals.table().inKeyOrder(totals.table().mergedInBatch(totals.of(newFacts)));
-            if (rows.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            return execute(totals.table().upsert(), Tuple.tuple(totals.table().arrays(rows)))
+        private Uni<Void> addTo(ReadModelTable.Prepared<?> totals) {
+            return execute(totals.table().upsert(), Tuple.tuple(totals.arrays()))
                     .invoke(changed -> {
                         if (changed.size() > 0) {
                             tally.tableChanged(totals.table());
@@ -376,15 +370,15 @@ public class FoldTransaction {
         }
 
         /** In log order, so that the ids grow with it. */
-        private Uni<Void> insertItems(List<FeedWrites.Item> newFacts) {
-            if (newFacts.isEmpty()) {
+        private Uni<Void> insertItems(FeedWrites.NewFacts newFacts) {
+            if (newFacts.items().isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return execute(FeedWrites.ITEMS.upsert(FeedWrites.RETURNING_ITEM_IDS),
-                    Tuple.tuple(FeedWrites.ITEMS.arrays(newFacts))).invoke(rows -> {
+            return execute(FeedWrites.ITEMS.upsert(FeedWrites.RETURNING_ITEM_IDS), Tuple.tuple(newFacts.itemArrays()))
+                    .invoke(inserted -> {
                         Map<String, Long> ids = new HashMap<>();
-                        rows.forEach(row -> ids.put(row.getString(0), row.getLong(1)));
-                        for (FeedWrites.Item item : newFacts) {
+                        inserted.forEach(row -> ids.put(row.getString(0), row.getLong(1)));
+                        for (FeedWrites.Item item : newFacts.items()) {
                             Long id = ids.get(item.naturalKey());
                             if (id != null) {
                                 tally.feedItemAdded(id, item.entry());
@@ -393,13 +387,8 @@ public class FoldTransaction {
                     }).replaceWithVoid();
         }
 
-        @SuppressWarnings("unchecked")
-        private <T> List<T> rowsOf(Class<T> type) {
-            return (List<T>) rowsByType.getOrDefault(type, List.of());
-        }
-
         private Uni<Void> advanceCheckpoints() {
-            Map<TopicPartition, Long> next = plan.nextOffsets();
+            Map<TopicPartition, Long> next = batch.nextOffsets();
             List<String> topics = new ArrayList<>();
             List<Integer> partitions = new ArrayList<>();
             List<Long> offsets = new ArrayList<>();
@@ -414,7 +403,7 @@ public class FoldTransaction {
 
         private Map<Integer, Long> positions() {
             Map<Integer, Long> positions = new LinkedHashMap<>();
-            plan.nextOffsets().forEach((partition, next) -> positions.put(partition.partition(),
+            batch.nextOffsets().forEach((partition, next) -> positions.put(partition.partition(),
                     Math.max(next, checkpoints.getOrDefault(partition, 0L))));
             return positions;
         }
@@ -436,17 +425,9 @@ public class FoldTransaction {
         }
     }
 
-    private static RecordOutcome.OfDelivery delivery(PlannedRecord planned) {
-        return (RecordOutcome.OfDelivery) planned.outcome();
-    }
-
     private static List<String> firstColumn(RowSet<Row> rows) {
         List<String> values = new ArrayList<>(rows.size());
         rows.forEach(row -> values.add(row.getString(0)));
         return values;
-    }
-
-    private static <P, V> V[] column(List<P> rows, Function<P, V> value, IntFunction<V[]> array) {
-        return rows.stream().map(value).toArray(array);
     }
 }

@@ -2,6 +2,7 @@ package dev.orgpulse.projector.readmodel;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -123,45 +124,73 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
     }
 
     /**
+     * A batch's rows of one table as its statement sends them.
+     *
+     * @param rows   one per key, in key order (one order of row locks for every projector)
+     * @param arrays the rows bound to arrays, one per column; {@code null} for a table merged with the stored rows,
+     *               whose rows are bound once merged with them
+     */
+    record Prepared<T>(ReadModelTable<T> table, List<T> rows, List<Object> arrays) {
+    }
+
+    /** A row of a batch with its key and, for a snapshot, its revision: each computed once per row. */
+    private record Keyed<T>(List<Object> key, T row, String revision) {
+    }
+
+    /**
      * The batch's rows, one per key (merged in log order by {@link #inBatch}), keeping each key's first position.
      */
     List<T> mergedInBatch(List<T> rows) {
-        if (revision != null) {
-            return newestInBatch(rows);
+        List<T> merged = new ArrayList<>();
+        for (Keyed<T> keyed : merged(rows)) {
+            merged.add(keyed.row());
         }
-        Map<List<Object>, T> byKey = new LinkedHashMap<>();
-        for (T row : rows) {
-            byKey.merge(key(row), row, inBatch);
+        return merged;
+    }
+
+    /**
+     * The batch's rows merged by key ({@link #mergedInBatch}), in key order, bound to arrays: everything the table's
+     * statement needs that does not need the connection.
+     */
+    Prepared<T> prepared(List<T> rows) {
+        List<Map.Entry<String, Keyed<T>>> byKeyText = new ArrayList<>();
+        for (Keyed<T> keyed : merged(rows)) {
+            byKeyText.add(Map.entry(keyed.key().toString(), keyed));
+        }
+        byKeyText.sort(Map.Entry.comparingByKey());
+        List<T> sorted = new ArrayList<>(byKeyText.size());
+        String[] revisions = revision == null ? null : new String[byKeyText.size()];
+        for (int i = 0; i < byKeyText.size(); i++) {
+            Keyed<T> keyed = byKeyText.get(i).getValue();
+            sorted.add(keyed.row());
+            if (revisions != null) {
+                revisions[i] = keyed.revision();
+            }
+        }
+        return new Prepared<>(this, sorted, mergesWithStored() ? null : arrays(sorted, revisions));
+    }
+
+    /**
+     * The rows one per key, in the order each key first came. Equal pictures are frequent in a batch (each event
+     * carries its repository): a snapshot's revision is digested once per distinct picture.
+     */
+    private List<Keyed<T>> merged(List<T> rows) {
+        Map<List<Object>, Keyed<T>> byKey = new LinkedHashMap<>();
+        if (revision == null) {
+            for (T row : rows) {
+                List<Object> key = key(row);
+                byKey.merge(key, new Keyed<>(key, row, null),
+                        (earlier, later) -> new Keyed<>(key, inBatch.apply(earlier.row(), later.row()), null));
+            }
+        } else {
+            Map<T, String> revisions = new HashMap<>();
+            for (T row : rows) {
+                List<Object> key = key(row);
+                byKey.merge(key, new Keyed<>(key, row, revisions.computeIfAbsent(row, revision)),
+                        (earlier, later) -> later.revision().compareTo(earlier.revision()) > 0 ? later : earlier);
+            }
         }
         return new ArrayList<>(byKey.values());
-    }
-
-    /** The rows sorted by key, as the batch writes them (one order of row locks for every projector). */
-    List<T> inKeyOrder(List<T> rows) {
-        List<Map.Entry<String, T>> keyed = new ArrayList<>(rows.size());
-        for (T row : rows) {
-            keyed.add(Map.entry(key(row).toString(), row));
-        }
-        keyed.sort(Map.Entry.comparingByKey());
-        List<T> sorted = new ArrayList<>(keyed.size());
-        keyed.forEach(entry -> sorted.add(entry.getValue()));
-        return sorted;
-    }
-
-    private record Revised<T>(T row, String revision) {
-    }
-
-    /** Equal pictures are frequent in a batch (each event carries its repository): their revision is digested once. */
-    private List<T> newestInBatch(List<T> rows) {
-        Map<List<Object>, Revised<T>> byKey = new LinkedHashMap<>();
-        Map<T, String> revisions = new HashMap<>();
-        for (T row : rows) {
-            byKey.merge(key(row), new Revised<>(row, revisions.computeIfAbsent(row, revision)),
-                    (earlier, later) -> later.revision().compareTo(earlier.revision()) > 0 ? later : earlier);
-        }
-        List<T> newest = new ArrayList<>(byKey.size());
-        byKey.values().forEach(revised -> newest.add(revised.row()));
-        return newest;
     }
 
     /**
@@ -204,9 +233,15 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
 
     /** One array per column, of the rows' values in order, as the reactive client binds them. */
     List<Object> arrays(List<T> rows) {
+        return arrays(rows, null);
+    }
+
+    /** The same, with a snapshot's revisions (its last column) computed already, in the rows' order. */
+    private List<Object> arrays(List<T> rows, String[] revisions) {
         List<Object> arrays = new ArrayList<>(columns.size());
-        for (Column<T> column : columns) {
-            arrays.add(array(column, rows));
+        for (int i = 0; i < columns.size(); i++) {
+            boolean revisionColumn = revisions != null && i == columns.size() - 1;
+            arrays.add(revisionColumn ? revisions : array(columns.get(i), rows));
         }
         return arrays;
     }
@@ -235,8 +270,13 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
         return value == null ? null : ((Number) value).longValue();
     }
 
+    /**
+     * The instant at UTC, as {@code instant.atOffset(ZoneOffset.UTC)} gives it without asking the offset for its rules
+     * (which Java 17 builds anew on each call): every timestamp of a batch is bound this way.
+     */
     static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : OffsetDateTime.of(LocalDateTime.ofEpochSecond(instant.getEpochSecond(),
+                instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
     }
 
     /** A {@code TIMESTAMPTZ} value as the reactive client reads it. */

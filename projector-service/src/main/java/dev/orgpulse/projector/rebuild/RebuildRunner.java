@@ -1,5 +1,6 @@
 package dev.orgpulse.projector.rebuild;
 
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,12 +13,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
-import dev.orgpulse.projector.fold.FoldPlan;
 import dev.orgpulse.projector.readmodel.BatchResult;
+import dev.orgpulse.projector.readmodel.PreparedBatch;
 import dev.orgpulse.projector.stream.CheckpointSeeker;
 import dev.orgpulse.projector.stream.PipelinedFold;
 import dev.orgpulse.projector.version.ReadModelVersion;
@@ -102,8 +103,8 @@ final class RebuildRunner implements Runnable {
 
     private void fold() {
         String topic = context.topic();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(context.consumerConfig(version),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, ByteBuffer> consumer = new KafkaConsumer<>(context.consumerConfig(version),
+                new StringDeserializer(), new ByteBufferDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
@@ -159,8 +160,8 @@ final class RebuildRunner implements Runnable {
         }
 
         @Override
-        public Uni<BatchResult> write(FoldPlan plan) {
-            return Uni.createFrom().item(() -> writeUntilCommitted(plan))
+        public Uni<BatchResult> write(PreparedBatch batch) {
+            return Uni.createFrom().item(() -> writeUntilCommitted(batch))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
 
@@ -170,18 +171,18 @@ final class RebuildRunner implements Runnable {
         }
     }
 
-    private BatchResult writeUntilCommitted(FoldPlan plan) {
+    private BatchResult writeUntilCommitted(PreparedBatch batch) {
         Duration wait = FIRST_RETRY;
         while (true) {
             try {
-                return context.writer().write(context.versions().rebuilding(version), plan).await()
+                return context.writer().write(context.versions().rebuilding(version), batch).await()
                         .atMost(BATCH_TIMEOUT);
             } catch (RuntimeException e) {
                 if (stopRequested || !stillActive()) {
                     throw new IllegalStateException("rebuild " + rebuild.id() + " ended while a batch was written", e);
                 }
                 LOG.errorf(e, "Rebuild %s: batch up to %s could not be written into %s; retrying in %s", rebuild.id(),
-                        plan.nextOffsets(), version, wait);
+                        batch.plan().nextOffsets(), version, wait);
                 sleep(wait);
                 wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
             }
@@ -192,7 +193,7 @@ final class RebuildRunner implements Runnable {
         return context.store().find(rebuild.id()).map(found -> found.rebuildState().active()).orElse(false);
     }
 
-    private static long remaining(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+    private static long remaining(KafkaConsumer<String, ByteBuffer> consumer, List<TopicPartition> partitions) {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         return partitions.stream().mapToLong(partition -> Math.max(0, ends.get(partition) - consumer.position(partition)))
                 .sum();

@@ -9,6 +9,7 @@ import dev.orgpulse.projector.fold.PlannedRecord;
 import dev.orgpulse.projector.readmodel.BatchResult;
 import dev.orgpulse.projector.readmodel.DatabaseErrors;
 import dev.orgpulse.projector.readmodel.FoldTransaction;
+import dev.orgpulse.projector.readmodel.PreparedBatch;
 import dev.orgpulse.projector.version.FoldTarget;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -28,8 +29,9 @@ public class BatchWriter {
         this.transaction = transaction;
     }
 
-    public Uni<BatchResult> write(FoldTarget target, FoldPlan plan) {
-        return transaction.apply(target, plan)
+    public Uni<BatchResult> write(FoldTarget target, PreparedBatch batch) {
+        FoldPlan plan = batch.plan();
+        return transaction.apply(target, batch)
                 .onFailure(DatabaseErrors::rejectedData).recoverWithUni(refused -> {
                     LOG.warnf("PostgreSQL refused the batch up to %s in %s (%s); writing its records one by one",
                             plan.nextOffsets(), target.version(), DatabaseErrors.describe(refused));

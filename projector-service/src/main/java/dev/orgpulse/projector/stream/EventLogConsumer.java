@@ -1,5 +1,6 @@
 package dev.orgpulse.projector.stream;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
@@ -19,6 +20,7 @@ import dev.orgpulse.projector.config.ProjectorConfig;
 import dev.orgpulse.projector.fold.FoldPlan;
 import dev.orgpulse.projector.readmodel.BatchResult;
 import dev.orgpulse.projector.readmodel.DeadLetterNote;
+import dev.orgpulse.projector.readmodel.PreparedBatch;
 import dev.orgpulse.projector.version.ReadModelVersionMoved;
 import dev.orgpulse.projector.version.ReadModelVersions;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,7 +56,7 @@ public class EventLogConsumer implements PipelinedFold.Batches {
     private final EventLogSettings settings;
     private final String consumerGroup;
     private volatile boolean running = true;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile KafkaConsumer<String, ByteBuffer> consumer;
     private volatile Thread thread;
 
     public EventLogConsumer(BatchWriter writer, ReadModelVersions versions, ChangeNoticePublisher notices,
@@ -71,8 +73,8 @@ public class EventLogConsumer implements PipelinedFold.Batches {
     }
 
     void onStart(@Observes StartupEvent start) {
-        KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(settings.consumerConfig(consumerGroup),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<String, ByteBuffer> created = new KafkaConsumer<>(settings.consumerConfig(consumerGroup),
+                new StringDeserializer(), new ByteBufferDeserializer());
         consumer = created;
         thread = new Thread(() -> fold(created), "orgpulse-fold");
         thread.start();
@@ -90,7 +92,7 @@ public class EventLogConsumer implements PipelinedFold.Batches {
         }
     }
 
-    private void fold(KafkaConsumer<String, byte[]> consumer) {
+    private void fold(KafkaConsumer<String, ByteBuffer> consumer) {
         try (consumer) {
             consumer.subscribe(List.of(settings.topic()), new ConsumerRebalanceListener() {
                 @Override
@@ -124,8 +126,9 @@ public class EventLogConsumer implements PipelinedFold.Batches {
      * what the rebuild already folded is skipped); any other failure is retried with back-off.
      */
     @Override
-    public Uni<BatchResult> write(FoldPlan plan) {
-        return Uni.createFrom().deferred(() -> writer.write(versions.live(), plan))
+    public Uni<BatchResult> write(PreparedBatch batch) {
+        FoldPlan plan = batch.plan();
+        return Uni.createFrom().deferred(() -> writer.write(versions.live(), batch))
                 .onFailure(ReadModelVersionMoved.class).invoke(moved -> {
                     LOG.infof("Batch up to %s: %s; writing it there", plan.nextOffsets(), moved.getMessage());
                     versions.follow(((ReadModelVersionMoved) moved).current());

@@ -1,5 +1,6 @@
 package dev.orgpulse.projector.stream;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import dev.orgpulse.projector.fold.FoldPlan;
 import dev.orgpulse.projector.fold.LogRecord;
 import dev.orgpulse.projector.fold.RecordFolder;
 import dev.orgpulse.projector.readmodel.BatchResult;
+import dev.orgpulse.projector.readmodel.PreparedBatch;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -43,7 +45,7 @@ public final class PipelinedFold {
     public interface Batches {
 
         /** Writes a batch until it is committed; a failure ends the fold ({@link #step} throws it). */
-        Uni<BatchResult> write(FoldPlan plan);
+        Uni<BatchResult> write(PreparedBatch batch);
 
         /** A batch was committed: called on the polling thread, in log order. */
         void written(BatchResult result);
@@ -56,14 +58,14 @@ public final class PipelinedFold {
     /** A poll with every partition paused: keeps the consumer in its group, fetches nothing. */
     private static final Duration PAUSED_POLL = Duration.ofMillis(1);
 
-    private final Consumer<String, byte[]> consumer;
+    private final Consumer<String, ByteBuffer> consumer;
     private final Batches batches;
     private final RecordFolder folder = new RecordFolder();
     /** Decided, waiting for the batch in flight to be committed. */
-    private FoldPlan waiting;
+    private PreparedBatch waiting;
     private CompletableFuture<BatchResult> inFlight;
 
-    public PipelinedFold(Consumer<String, byte[]> consumer, Batches batches) {
+    public PipelinedFold(Consumer<String, ByteBuffer> consumer, Batches batches) {
         this.consumer = consumer;
         this.batches = batches;
     }
@@ -74,13 +76,13 @@ public final class PipelinedFold {
      */
     public void step() {
         if (waiting == null) {
-            ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+            ConsumerRecords<String, ByteBuffer> records = consumer.poll(POLL);
             if (!records.isEmpty()) {
                 waiting = plan(records);
             }
         } else {
             awaitInFlight(WAIT_SLICE);
-            ConsumerRecords<String, byte[]> records = consumer.poll(PAUSED_POLL);
+            ConsumerRecords<String, ByteBuffer> records = consumer.poll(PAUSED_POLL);
             if (!records.isEmpty()) {
                 // a partition assigned by a rebalance during this poll was not paused yet: read it again later
                 rewind(records);
@@ -141,18 +143,19 @@ public final class PipelinedFold {
         }
     }
 
-    private FoldPlan plan(ConsumerRecords<String, byte[]> records) {
+    /** Decides the batch and prepares its writes here, on the polling thread (and the common pool it folds on). */
+    private PreparedBatch plan(ConsumerRecords<String, ByteBuffer> records) {
         List<LogRecord> batch = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (ConsumerRecord<String, ByteBuffer> record : records) {
             batch.add(new LogRecord(record.topic(), record.partition(), record.offset(), record.headers(),
                     record.value()));
         }
-        return FoldPlan.of(batch, folder);
+        return PreparedBatch.of(FoldPlan.of(batch, folder));
     }
 
-    private void rewind(ConsumerRecords<String, byte[]> records) {
+    private void rewind(ConsumerRecords<String, ByteBuffer> records) {
         Map<TopicPartition, Long> first = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (ConsumerRecord<String, ByteBuffer> record : records) {
             first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
         }
         first.forEach(consumer::seek);

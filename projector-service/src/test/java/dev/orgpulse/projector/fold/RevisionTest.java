@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,33 @@ class RevisionTest {
 
         assertEquals(run.toString(), Revision.printed(run));
         assertEquals(repository.toString(), Revision.printed(repository));
+    }
+
+    @Test
+    void anInstantIsPrintedAsItPrintsItself() {
+        Random random = new Random(8);
+        long first = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+        long last = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        for (int i = 0; i < 10_000; i++) {
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            assertPrinted(Instant.ofEpochSecond(first + (long) (random.nextDouble() * (last - first + 1)), nano));
+        }
+        assertPrinted(Instant.ofEpochSecond(first));
+        assertPrinted(Instant.ofEpochSecond(last, 999_999_999));
+        assertPrinted(Instant.ofEpochSecond(first - 1));
+        assertPrinted(Instant.ofEpochSecond(last + 1));
+        assertPrinted(Instant.EPOCH);
+    }
+
+    private static void assertPrinted(Instant instant) {
+        StringBuilder text = new StringBuilder();
+        Revision.appendInstant(text, instant);
+        assertEquals(instant.toString(), text.toString());
     }
 
     @Test

@@ -1,14 +1,18 @@
 package dev.orgpulse.projector.readmodel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import dev.orgpulse.projector.fold.CommitRow;
+import dev.orgpulse.projector.fold.MeetingRow;
 import dev.orgpulse.projector.fold.PersonRow;
 import dev.orgpulse.projector.fold.PushRow;
 import dev.orgpulse.projector.fold.RepositoryRow;
@@ -70,6 +74,43 @@ class ReadModelTableTest {
         PushRow first = push("d-1");
 
         assertEquals(List.of(first), ReadModelTables.PUSHES.mergedInBatch(List.of(first, push("d-2"))));
+    }
+
+    @Test
+    void aPreparedBatchIsMergedInKeyOrderWithEachRowsOwnRevision() {
+        RepositoryRow web = repository(2, "acme/web");
+        RepositoryRow api = repository("acme/api", MONDAY);
+        RepositoryRow apiRenamed = repository("acme/gateway", TUESDAY);
+
+        ReadModelTable.Prepared<RepositoryRow> prepared = ReadModelTables.REPOSITORIES
+                .prepared(List.of(web, api, apiRenamed, web));
+
+        assertEquals(List.of(apiRenamed, web), prepared.rows());
+        List<Object> arrays = prepared.arrays();
+        assertArrayEquals(new Long[] {1L, 2L}, (Object[]) arrays.get(0));
+        assertArrayEquals(new String[] {"acme/gateway", "acme/web"}, (Object[]) arrays.get(1));
+        assertArrayEquals(new String[] {apiRenamed.revision(), web.revision()},
+                (Object[]) arrays.get(arrays.size() - 1));
+    }
+
+    @Test
+    void aTableMergedWithTheStoredRowsIsBoundOnlyOnceMerged() {
+        MeetingRow started = new MeetingRow("conferenceRecords/b", "spaces/x", MONDAY, null, MONDAY);
+        MeetingRow other = new MeetingRow("conferenceRecords/a", "spaces/y", MONDAY, null, MONDAY);
+
+        ReadModelTable.Prepared<MeetingRow> prepared = ReadModelTables.MEETINGS.prepared(List.of(started, other));
+
+        assertEquals(List.of(other, started), prepared.rows());
+        assertNull(prepared.arrays());
+    }
+
+    @Test
+    void anInstantIsBoundAtUtc() {
+        for (Instant instant : List.of(MONDAY, Instant.parse("0001-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("1969-12-31T23:59:59.5Z"))) {
+            assertEquals(instant.atOffset(ZoneOffset.UTC), ReadModelTable.utc(instant));
+        }
+        assertNull(ReadModelTable.utc(null));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,19 +21,20 @@ import org.junit.jupiter.api.Test;
 import dev.orgpulse.eventlog.Topics;
 import dev.orgpulse.projector.fold.FoldPlan;
 import dev.orgpulse.projector.readmodel.BatchResult;
+import dev.orgpulse.projector.readmodel.PreparedBatch;
 import io.smallrye.mutiny.Uni;
 
 class PipelinedFoldTest {
 
     private final TopicPartition partition = new TopicPartition(Topics.EVENTS, 0);
-    private final MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
+    private final MockConsumer<String, ByteBuffer> consumer = new MockConsumer<>("earliest");
     private final List<FoldPlan> started = new ArrayList<>();
     private final List<CompletableFuture<BatchResult>> commits = new ArrayList<>();
     private final List<BatchResult> written = new ArrayList<>();
     private final PipelinedFold fold = new PipelinedFold(consumer, new PipelinedFold.Batches() {
         @Override
-        public Uni<BatchResult> write(FoldPlan plan) {
-            started.add(plan);
+        public Uni<BatchResult> write(PreparedBatch batch) {
+            started.add(batch.plan());
             CompletableFuture<BatchResult> commit = new CompletableFuture<>();
             commits.add(commit);
             return Uni.createFrom().completionStage(commit);
@@ -125,7 +127,7 @@ class PipelinedFoldTest {
     private void append(long... offsets) {
         for (long offset : offsets) {
             consumer.addRecord(new ConsumerRecord<>(Topics.EVENTS, 0, offset, "github:acme/api",
-                    "{}".getBytes(StandardCharsets.UTF_8)));
+                    ByteBuffer.wrap("{}".getBytes(StandardCharsets.UTF_8))));
         }
     }
 
