@@ -64,7 +64,7 @@ final class WebhookClient {
                 .header("X-GitHub-Hook-Installation-Target-Type", "organization")
                 .header("X-GitHub-Hook-Installation-Target-ID", String.valueOf(organisationId))
                 .header("X-Hub-Signature", "sha1=" + hmac(sha1Key, body))
-                .header("X-Hub-Signature-256", "sha256=" + hmac(sha256Key, body))
+                .header("X-Hub-Signature-256", signature256(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
     }
@@ -83,6 +83,11 @@ final class WebhookClient {
             return new Answer(0, "no answer (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null);
         }
+    }
+
+    /** The {@code X-Hub-Signature-256} header's value for a body. */
+    String signature256(byte[] body) {
+        return "sha256=" + hmac(sha256Key, body);
     }
 
     /** Retry-After in seconds, at most a minute; null when it is not a number (an HTTP date, say). */

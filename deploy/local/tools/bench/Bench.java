@@ -10,7 +10,7 @@ import java.util.function.BiFunction;
 /**
  * The throughput figures of issue #12 part 3, each printed beside its ceiling and the ratio, never judged:
  * <pre>
- * deploy/local/tools/run Bench [--parts stats,fanout,e2e] [each part's options]
+ * deploy/local/tools/run Bench [--parts stats,fanout,e2e,ingest] [each part's options]
  * </pre>
  * against a running {@code deploy/local/up}, 127.0.0.1 only. Each part's options are named after it
  * ({@code --stats-seconds}, {@code --fanout-clients}, ...); see its class.
@@ -28,12 +28,13 @@ public final class Bench {
         PARTS.put("stats", StatsBench::from);
         PARTS.put("fanout", FanOutBench::from);
         PARTS.put("e2e", EndToEndBench::from);
+        PARTS.put("ingest", IngestBench::from);
     }
 
     private static final String USAGE = "usage: deploy/local/tools/run Bench [--parts " + String.join(",", PARTS.keySet())
             + "] [--query http://127.0.0.1:8080] [--ingest http://127.0.0.1:8081/webhooks/github] [--access-key K]"
             + " [--secret S] [part options: see StatsBench, FanOutBench,"
-            + " EndToEndBench]";
+            + " EndToEndBench, IngestBench]";
 
     private Bench() {
     }

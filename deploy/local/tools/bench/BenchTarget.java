@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The stack a {@link Bench} measures (127.0.0.1 only: a benchmark floods what it targets), and the readings every
@@ -41,7 +43,16 @@ record BenchTarget(URI query, URI ingest, String accessKey, String secret) {
 
     /** The pid of the process listening on the query service's port (ss -ltnp), or -1 when none is found. */
     long queryPid() throws IOException, InterruptedException {
-        Process ss = new ProcessBuilder("ss", "-Hltnp", "sport = :" + query.getPort()).redirectErrorStream(true).start();
+        return pidListeningOn(query.getPort());
+    }
+
+    /** The pid of the process listening on the ingest service's port, or -1 when none is found. */
+    long ingestPid() throws IOException, InterruptedException {
+        return pidListeningOn(ingest.getPort());
+    }
+
+    private static long pidListeningOn(int port) throws IOException, InterruptedException {
+        Process ss = new ProcessBuilder("ss", "-Hltnp", "sport = :" + port).redirectErrorStream(true).start();
         String out = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         ss.waitFor();
         int at = out.indexOf("pid=");
@@ -84,6 +95,28 @@ record BenchTarget(URI query, URI ingest, String accessKey, String secret) {
             }
         }
         return ticks * (1_000_000_000L / TICKS_PER_SECOND);
+    }
+
+    /**
+     * CPU time so far of a process's threads grouped by name, digits left out ({@code executor-thread-#}), in
+     * nanoseconds: where a process's time goes, the JIT compiler's and the GC's included.
+     */
+    static Map<String, Long> cpuNanosByThreadName(long pid) throws IOException {
+        Map<String, Long> byName = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    byName.merge(name, ticks * (1_000_000_000L / TICKS_PER_SECOND), Long::sum);
+                } catch (IOException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return byName;
     }
 
     /** A process's resident memory (VmRSS), in bytes. */

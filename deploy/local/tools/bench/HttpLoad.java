@@ -8,15 +8,17 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * A closed-loop HTTP/1.1 load generator on one thread: {@code connections} keep-alive connections, each sending
- * the same GET as soon as the previous answer is complete (no pipelining). Written against NIO so that it spends
- * little of the CPU it shares with the server it measures: no per-request allocation beyond the latency record.
+ * the next request as soon as the previous answer is complete (no pipelining): the same GET, or requests made one by
+ * one (signed deliveries, each with its own id). Written against NIO so that it spends little of the CPU it shares
+ * with the server it measures: no per-request allocation beyond the latency record and what the requests need.
  */
 final class HttpLoad {
 
-    /** What a run did: answers by status class, and each 200's latency in nanoseconds (first {@code count}). */
+    /** What a run did: answers by status class, and each 2xx's latency in nanoseconds (first {@code count}). */
     record Result(long answered, long notOk, long[] latencies, int count, long elapsedNanos, long clientCpuNanos) {
 
         double perSecond() {
@@ -27,19 +29,26 @@ final class HttpLoad {
     private static final int MAX_LATENCIES = 4_000_000;
 
     private final InetSocketAddress server;
-    private final byte[] request;
+    private final Supplier<byte[]> requests;
 
     HttpLoad(String host, int port, String path, String authorization) {
         this.server = new InetSocketAddress(host, port);
-        this.request = ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
+        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
                 + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
                 + "Accept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        this.requests = () -> request;
+    }
+
+    /** @param requests each call makes the next request, whole (request line, headers, body) */
+    HttpLoad(String host, int port, Supplier<byte[]> requests) {
+        this.server = new InetSocketAddress(host, port);
+        this.requests = requests;
     }
 
     /** One request on a fresh connection; the raw answer, headers and body, as the server sent it. */
     byte[] once() throws IOException {
         try (SocketChannel channel = SocketChannel.open(server)) {
-            channel.write(ByteBuffer.wrap(request));
+            channel.write(ByteBuffer.wrap(requests.get()));
             Connection connection = new Connection(channel);
             while (connection.complete() < 0) {
                 if (channel.read(connection.in) < 0) {
@@ -66,7 +75,7 @@ final class HttpLoad {
                 channel.configureBlocking(false);
                 Connection connection = new Connection(channel);
                 channel.register(selector, SelectionKey.OP_READ, connection);
-                connection.send(request);
+                connection.send(requests.get());
             }
             long start = System.nanoTime();
             long measureFrom = start + warmupNanos;
@@ -90,14 +99,14 @@ final class HttpLoad {
                     }
                     if (now >= measureFrom) {
                         answered++;
-                        if (connection.status() != 200) {
+                        if (connection.status() / 100 != 2) {
                             notOk++;
                         } else if (count < latencies.length) {
                             latencies[count++] = now - connection.sentAt;
                         }
                     }
                     connection.consume(length);
-                    connection.send(request);
+                    connection.send(requests.get());
                 }
                 selector.selectedKeys().clear();
             }

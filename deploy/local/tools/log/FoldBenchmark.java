@@ -142,6 +142,8 @@ final class FoldBenchmark {
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(options.fetchBytes()));
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(fetchMaxBytes()));
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // as the projector reads the log (the ingest writes it in transactions)
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         long started = System.nanoTime();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {

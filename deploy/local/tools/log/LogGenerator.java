@@ -117,8 +117,6 @@ final class LogGenerator {
         }
     }
 
-    /** What the record key is read from ({@link GitHubPayloads#recordKey}): no need for a tree of the whole body. */
-    private static final Set<String> KEY_MEMBERS = Set.of("repository", "organization", "sender", "full_name", "login");
     /** Deliveries turned into records together by one worker. */
     private static final int CHUNK = 500;
 
@@ -177,7 +175,7 @@ final class LogGenerator {
     private static List<ProducerRecord<String, byte[]>> records(String topic, List<Delivery> deliveries) {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(deliveries.size());
         for (Delivery delivery : deliveries) {
-            String key = GitHubPayloads.recordKey(GitHubPayloads.parse(delivery.body(), null, KEY_MEMBERS));
+            String key = GitHubPayloads.recordKey(GitHubPayloads.parse(delivery.body(), null, GitHubPayloads.RECORD_KEY_MEMBERS));
             DeliveryMetadata metadata = DeliveryMetadata.accepted(Sources.GITHUB, delivery.event(),
                     UUID.randomUUID().toString(), Instant.now(), "application/json", "log-generator");
             records.add(new ProducerRecord<>(topic, null, key, delivery.body(), metadata.toHeaders()));

@@ -20,6 +20,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class GitHubPayloads {
 
     public static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
+    /** The members {@link #recordKey} reads: parsed with only these, a body needs no tree of its every member. */
+    public static final Set<String> RECORD_KEY_MEMBERS = Set.of("repository", "organization", "sender", "full_name",
+            "login");
     private static final String FORM_FIELD = "payload=";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,18 @@ class GitHubPayloadsTest {
                 "{\"action\":\"member_added\",\"organization\":{\"login\":\"acme\"}}".getBytes(StandardCharsets.UTF_8),
                 "application/json");
         assertEquals("github:acme", GitHubPayloads.recordKey(organization));
+    }
+
+    @Test
+    void theKeyMembersAloneGiveTheRecordKeyOfTheWholePayload() {
+        List<byte[]> bodies = List.of(fixture("push", "payload.json"), fixture("member", "added.payload.json"),
+                "{\"organization\":{\"login\":\"acme\",\"id\":1},\"sender\":{\"login\":\"octo\"}}"
+                        .getBytes(StandardCharsets.UTF_8),
+                "{\"sender\":{\"login\":\"octo\",\"id\":2}}".getBytes(StandardCharsets.UTF_8));
+        for (byte[] body : bodies) {
+            assertEquals(GitHubPayloads.recordKey(GitHubPayloads.parse(body, null)),
+                    GitHubPayloads.recordKey(GitHubPayloads.parse(body, null, GitHubPayloads.RECORD_KEY_MEMBERS)));
+        }
     }
 
     @Test

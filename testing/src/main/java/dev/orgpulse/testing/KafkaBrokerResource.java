@@ -83,6 +83,12 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
                     properties.put("log.dir", logDirectory.toString());
                     properties.put("auto.create.topics.enable", "false");
                     properties.put("group.initial.rebalance.delay.ms", "0");
+                    // The ingest appends in transactions (the embedded broker already keeps their state log with one
+                    // replica). Fewer partitions for that log: the first transaction waits for them all to be created.
+                    properties.put("transaction.state.log.num.partitions", "4");
+                    // A killed ingest's open transaction hides the records after it until the broker aborts it at
+                    // its timeout; the broker looks for timed-out transactions every 10 s by default.
+                    properties.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
                 });
     }
 

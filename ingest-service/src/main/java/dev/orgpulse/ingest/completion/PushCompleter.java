@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgpulse.eventlog.DeliveryMetadata;
 import dev.orgpulse.eventlog.GitHubPayloads;
 import dev.orgpulse.eventlog.MalformedRecordException;
+import dev.orgpulse.eventlog.ReadPositions;
 import dev.orgpulse.eventlog.Sources;
 import dev.orgpulse.eventlog.Topics;
 import dev.orgpulse.ingest.backfill.BackfillRecord;
@@ -105,12 +106,10 @@ public class PushCompleter {
                 startAtTheEnd(reader, partitions);
             }
         });
+        ReadPositions committed = new ReadPositions();
         while (running.getAsBoolean()) {
-            var records = reader.poll(POLL_TIMEOUT);
-            records.forEach(this::settle);
-            if (!records.isEmpty()) {
-                commit(reader);
-            }
+            reader.poll(POLL_TIMEOUT).forEach(this::settle);
+            commit(reader, committed);
         }
     }
 
@@ -131,9 +130,15 @@ public class PushCompleter {
         }
     }
 
-    private static void commit(KafkaConsumer<String, byte[]> reader) {
+    /** Commits the positions that moved, past records and transaction markers alike (see {@link ReadPositions}). */
+    private static void commit(KafkaConsumer<String, byte[]> reader, ReadPositions committed) {
+        Map<TopicPartition, Long> moved = committed.moved(reader);
+        if (moved.isEmpty()) {
+            return;
+        }
         try {
-            reader.commitSync();
+            reader.commitSync(ReadPositions.asOffsets(moved));
+            committed.recorded(moved);
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {

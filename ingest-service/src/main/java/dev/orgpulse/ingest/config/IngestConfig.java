@@ -133,12 +133,20 @@ public interface IngestConfig {
         MemorySize maxBodySize();
 
         /**
-         * {@code ORGPULSE_INGEST_ACK_TIMEOUT}: how long a delivery waits for the broker to acknowledge its record
-         * before the sender gets 503 and retries. The producer gives up on the record within this time too, so
-         * a 503 does not hide a record that lands later.
+         * {@code ORGPULSE_INGEST_ACK_TIMEOUT}: how long a delivery waits for its record's log transaction to ask to
+         * commit before the sender gets 503 and retries. A transaction that has not asked to commit by then is
+         * aborted, so a 503 does not hide a record that is read later.
          */
         @WithDefault("6S")
         Duration ackTimeout();
+
+        /**
+         * {@code ORGPULSE_INGEST_INSTANCE_ID}: names this replica's log transactions. It must differ between replicas
+         * (two with one name fence each other's transactions) and should stay the same across a replica's restarts:
+         * the restarted replica then ends at once the transactions its previous run left open, which otherwise hide
+         * later records from readers until the broker times them out. Default: the host name and the HTTP port.
+         */
+        Optional<String> instanceId();
     }
 
     /**

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import dev.orgpulse.eventlog.DeliveryMetadata;
 import dev.orgpulse.ingest.config.IngestConfig;
 import dev.orgpulse.ingest.log.LogAppender;
+import dev.orgpulse.ingest.log.LogOutcomeUnknownException;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
@@ -67,15 +68,23 @@ public class LogIntake {
     /**
      * Appends a verified delivery, its body exactly as received.
      *
-     * @return the delivery's metadata, once the broker acknowledged its record; else fails with a
+     * @return the delivery's metadata, once its record is committed to the log; else fails with a
      *         {@link DeliveryRejectedException}
      */
     public Uni<DeliveryMetadata> append(String key, byte[] body, DeliveryMetadata metadata) {
         return log.append(key, body, metadata)
-                .onFailure().transform(failure -> failure instanceof RecordTooLargeException
-                        ? rejected(metadata, Rejection.TOO_LARGE, "the log does not take records this large", failure)
-                        : rejected(metadata, Rejection.LOG_UNAVAILABLE,
-                                "the log did not acknowledge the delivery; retry later", failure))
+                .onFailure().transform(failure -> {
+                    if (failure instanceof RecordTooLargeException) {
+                        return rejected(metadata, Rejection.TOO_LARGE, "the log does not take records this large",
+                                failure);
+                    }
+                    if (failure instanceof LogOutcomeUnknownException) {
+                        return rejected(metadata, Rejection.LOG_OUTCOME_UNKNOWN,
+                                "the log may or may not have the delivery; deliver it again", failure);
+                    }
+                    return rejected(metadata, Rejection.LOG_UNAVAILABLE,
+                            "the log did not take the delivery; retry later", failure);
+                })
                 .invoke(position -> outcomes.accepted(metadata, position))
                 .replaceWith(metadata);
     }

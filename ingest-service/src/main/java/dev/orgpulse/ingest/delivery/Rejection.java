@@ -14,7 +14,13 @@ public enum Rejection {
     /** A valid Google ID token, but of an account that may not push. */
     FORBIDDEN_SENDER(403, "forbidden_sender"),
     MALFORMED(400, "malformed"),
+    /** The delivery is certainly not on the log (the broker did not take it in time); the sender retries. */
     LOG_UNAVAILABLE(503, "log_unavailable"),
+    /**
+     * The delivery's log transaction failed to commit and then to abort: it may be on the log or not. The sender
+     * retries; the fold counts a delivery id once.
+     */
+    LOG_OUTCOME_UNKNOWN(500, "log_outcome_unknown"),
     /** Google's signing keys could not be fetched, so no token can be checked yet; the sender retries. */
     VERIFICATION_UNAVAILABLE(503, "verification_unavailable");
 

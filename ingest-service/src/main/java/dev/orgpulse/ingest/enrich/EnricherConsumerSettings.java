@@ -1,13 +1,11 @@
 package dev.orgpulse.ingest.enrich;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+
+import dev.orgpulse.ingest.log.LogReaders;
 
 /** The settings of the consumer that reads the log for the Meet enricher. */
 final class EnricherConsumerSettings {
@@ -15,7 +13,6 @@ final class EnricherConsumerSettings {
     /** Few records per poll: one slow lookup after another must not outlast the poll interval. */
     static final int MAX_POLL_RECORDS = 10;
     private static final Duration KAFKA_DEFAULT_POLL_INTERVAL = Duration.ofMinutes(5);
-    private static final Set<String> CONSUMER_SETTINGS = ConsumerConfig.configNames();
 
     private EnricherConsumerSettings() {
     }
@@ -26,21 +23,10 @@ final class EnricherConsumerSettings {
      * @param longestRecord the longest one record can take: its lookup with every retry, then the append
      */
     static Map<String, Object> forLog(Map<String, Object> shared, String groupId, Duration longestRecord) {
-        Map<String, Object> settings = new HashMap<>();
-        shared.forEach((name, value) -> {
-            if (CONSUMER_SETTINGS.contains(name)) {
-                settings.put(name, value);
-            }
-        });
-        settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId);
-        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-
         // Offsets are committed by the enricher once a record's answer is on the log (or the record needs none);
         // a group that starts fresh enriches the whole log, so participants met before it was switched on count too.
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> settings = LogReaders.settings(shared, groupId);
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
 
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(MAX_POLL_RECORDS));
         Duration wholeBatch = longestRecord.multipliedBy(MAX_POLL_RECORDS);

@@ -3,7 +3,6 @@ package dev.orgpulse.ingest.enrich;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,12 +13,12 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
+import dev.orgpulse.eventlog.ReadPositions;
 import dev.orgpulse.eventlog.Topics;
 import dev.orgpulse.ingest.config.IngestConfig;
 import dev.orgpulse.ingest.delivery.LogIntake;
@@ -130,8 +129,9 @@ public class MeetEnricher {
     private void run(KafkaConsumer<String, byte[]> reader, ParticipantEnrichment enrichment) {
         try (reader) {
             reader.subscribe(List.of(Topics.EVENTS));
+            ReadPositions committed = new ReadPositions();
             while (running) {
-                settle(reader, reader.poll(POLL_TIMEOUT), enrichment);
+                settle(reader, reader.poll(POLL_TIMEOUT), enrichment, committed);
             }
         } catch (WakeupException e) {
             // stop() ends the loop this way while it waits for records
@@ -143,27 +143,28 @@ public class MeetEnricher {
         }
     }
 
-    /** Works through one poll's records, then commits what is settled; a record whose append failed is read again. */
+    /**
+     * Works through one poll's records, then commits the positions that moved: a record not settled (its append
+     * failed, or the enricher is stopping) is sought back to, so that it is read again and a position is past settled
+     * records only (and past the transaction markers among them, see {@link ReadPositions}).
+     */
     private void settle(KafkaConsumer<String, byte[]> reader, ConsumerRecords<String, byte[]> records,
-            ParticipantEnrichment enrichment) {
-        Map<TopicPartition, OffsetAndMetadata> settled = new HashMap<>();
+            ParticipantEnrichment enrichment, ReadPositions committed) {
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                if (!running) {
-                    break;
-                }
-                if (enrichment.enrich(record) == ParticipantEnrichment.Outcome.APPEND_FAILED) {
+                if (!running || enrichment.enrich(record) == ParticipantEnrichment.Outcome.APPEND_FAILED) {
                     reader.seek(partition, record.offset());
                     break;
                 }
-                settled.put(partition, new OffsetAndMetadata(record.offset() + 1));
             }
         }
+        Map<TopicPartition, Long> settled = committed.moved(reader);
         if (settled.isEmpty()) {
             return;
         }
         try {
-            reader.commitSync(settled);
+            reader.commitSync(ReadPositions.asOffsets(settled));
+            committed.recorded(settled);
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {

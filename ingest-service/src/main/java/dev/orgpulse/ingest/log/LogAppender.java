@@ -1,5 +1,7 @@
 package dev.orgpulse.ingest.log;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -7,9 +9,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.orgpulse.eventlog.DeliveryMetadata;
 import dev.orgpulse.eventlog.Topics;
@@ -17,50 +19,68 @@ import dev.orgpulse.ingest.config.IngestConfig;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Appends deliveries to {@link Topics#EVENTS} with one idempotent {@code acks=all} producer.
+ * Appends deliveries to {@link Topics#EVENTS} in Kafka transactions ({@link GroupCommitter}), so that a sender told
+ * the delivery is not on the log can rely on it: the log's readers read committed records only.
  * <p>
- * A plain producer rather than a messaging channel: each append is one {@code send} whose callback is the
- * broker's answer, with no emitter buffer or shared sending thread in between that a dead broker could fill
- * or stall for later requests.
+ * Plain producers rather than a messaging channel: the transactions and what each sender is told depend on the
+ * producers' answers, with no emitter buffer in between that a dead broker could fill.
  */
 @Startup
 @ApplicationScoped
 public class LogAppender {
 
-    private final Producer<String, byte[]> producer;
+    /** Transactions in flight at once: while one commits, the other sends the records that arrived meanwhile. */
+    static final int PRODUCERS = 2;
+    /** The most records one transaction takes, so that one commit does not hold too many senders. */
+    static final int MAX_RECORDS_PER_TRANSACTION = 512;
+
+    private final GroupCommitter committer;
     private final Duration ackTimeout;
 
-    public LogAppender(@Identifier("default-kafka-broker") Map<String, Object> kafka, IngestConfig config) {
+    public LogAppender(@Identifier("default-kafka-broker") Map<String, Object> kafka, IngestConfig config,
+            @ConfigProperty(name = "quarkus.http.port") int httpPort) {
         this.ackTimeout = config.ingest().ackTimeout();
-        this.producer = new KafkaProducer<>(
-                ProducerSettings.forLog(kafka, ackTimeout, config.ingest().maxBodySize().asLongValue()));
+        long maxBodyBytes = config.ingest().maxBodySize().asLongValue();
+        String instance = config.ingest().instanceId().orElseGet(() -> hostName() + "-" + httpPort);
+        this.committer = new GroupCommitter(
+                index -> new KafkaProducer<>(ProducerSettings.forTransactions(kafka, ackTimeout, maxBodyBytes,
+                        "orgpulse-ingest-" + instance + "-" + index)),
+                PRODUCERS, MAX_RECORDS_PER_TRANSACTION, ackTimeout, "orgpulse-log-appender");
     }
 
     /**
-     * @return where the record was appended, once the broker acknowledged it; fails when the broker refused it
-     *         (a {@link org.apache.kafka.common.errors.RecordTooLargeException} if it is too large) or did not
-     *         answer within the ack timeout
+     * @return where the record was appended, once its transaction committed; fails when it is certainly not on the log
+     *         (a {@link org.apache.kafka.common.errors.RecordTooLargeException} if it is too large, a timeout when its
+     *         transaction did not ask to commit within the ack timeout), or with a {@link LogOutcomeUnknownException}
+     *         when that is not known
      */
     public Uni<RecordMetadata> append(String key, byte[] value, DeliveryMetadata metadata) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.EVENTS, null, key, value,
-                metadata.toHeaders());
-        return Uni.createFrom().<RecordMetadata> emitter(emitter -> producer.send(record, (position, failure) -> {
-            if (failure == null) {
-                emitter.complete(position);
-            } else {
-                emitter.fail(failure);
-            }
-        }))
-                // send() blocks (up to max.block.ms) while the broker is unreachable: never on an event loop
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(ackTimeout).fail();
+        PendingAppend pending = committer.append(
+                new ProducerRecord<>(Topics.EVENTS, null, key, value, metadata.toHeaders()));
+        return Uni.createFrom().completionStage(pending.outcome())
+                .ifNoItem().after(ackTimeout).recoverWithUni(() -> {
+                    // a record whose transaction is committing already waits for the commit's outcome
+                    pending.expire();
+                    return Uni.createFrom().completionStage(pending.outcome());
+                });
+    }
+
+    private static String hostName() {
+        String host = System.getenv("HOSTNAME");
+        if (host != null && !host.isBlank()) {
+            return host;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     @PreDestroy
     void close() {
-        producer.close(ackTimeout);
+        committer.close();
     }
 }

@@ -15,6 +15,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class LogReaders {
 
     private static final Set<String> CONSUMER_SETTINGS = ConsumerConfig.configNames();
+    /** How every reader of the log reads it. */
+    public static final String READ_COMMITTED = "read_committed";
 
     private LogReaders() {
     }
@@ -37,6 +39,8 @@ public final class LogReaders {
         settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // the log is written in transactions: a record of one that never committed is not on the log
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, READ_COMMITTED);
         return settings;
     }
 

@@ -16,6 +16,11 @@ public final class ProducerSettings {
     static final long RECORD_OVERHEAD_BYTES = 64 * 1024;
     private static final long KAFKA_DEFAULT_BUFFER_MEMORY = 32L * 1024 * 1024;
     private static final Set<String> PRODUCER_SETTINGS = ProducerConfig.configNames();
+    /**
+     * How much longer than the ack timeout a transaction may stay open before the broker aborts it. Until then an open
+     * transaction of a replica that died hides the records committed after it on its partitions from every reader.
+     */
+    static final Duration TRANSACTION_TIMEOUT_MARGIN = Duration.ofSeconds(4);
 
     private ProducerSettings() {
     }
@@ -55,6 +60,23 @@ public final class ProducerSettings {
         settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(maxRequestBytes));
         settings.put(ProducerConfig.BUFFER_MEMORY_CONFIG,
                 String.valueOf(Math.max(KAFKA_DEFAULT_BUFFER_MEMORY, 2 * maxRequestBytes)));
+        return settings;
+    }
+
+    /**
+     * The settings of one of the producers that append deliveries in transactions ({@link GroupCommitter}).
+     *
+     * @param transactionalId unique to the producer among the replicas, and the same across a replica's restarts
+     */
+    public static Map<String, Object> forTransactions(Map<String, Object> shared, Duration ackTimeout,
+            long maxBodyBytes, String transactionalId) {
+        Map<String, Object> settings = forLog(shared, ackTimeout, maxBodyBytes);
+        settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
+        // a transaction asks to commit within the ack timeout or is aborted by its producer; one whose producer died
+        // is aborted by the broker soon after
+        settings.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                String.valueOf(ackTimeout.plus(TRANSACTION_TIMEOUT_MARGIN).toMillis()));
         return settings;
     }
 }

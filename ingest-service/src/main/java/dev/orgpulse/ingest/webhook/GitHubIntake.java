@@ -78,7 +78,7 @@ public class GitHubIntake {
                     "both " + GitHubDelivery.EVENT_HEADER + " and " + GitHubDelivery.DELIVERY_HEADER + " are required");
         }
         try {
-            JsonNode payload = GitHubPayloads.parse(body, delivery.contentType());
+            JsonNode payload = GitHubPayloads.parse(body, delivery.contentType(), GitHubPayloads.RECORD_KEY_MEMBERS);
             return GitHubPayloads.recordKey(payload);
         } catch (MalformedRecordException e) {
             throw delivery.reject(Rejection.MALFORMED, e.getMessage());

@@ -27,6 +27,7 @@ class EnricherConsumerSettingsTest {
         assertEquals(GROUP, config.getString(ConsumerConfig.GROUP_ID_CONFIG));
         assertEquals("earliest", config.getString(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG));
         assertFalse(config.getBoolean(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
+        assertEquals("read_committed", config.getString(ConsumerConfig.ISOLATION_LEVEL_CONFIG));
     }
 
     @Test

@@ -55,4 +55,16 @@ class ProducerSettingsTest {
         assertTrue(config.getInt(ProducerConfig.MAX_REQUEST_SIZE_CONFIG) > MAX_BODY);
         assertTrue(config.getLong(ProducerConfig.BUFFER_MEMORY_CONFIG) >= config.getInt(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
     }
+
+    @Test
+    void aTransactionalProducerIsNamedAndItsOpenTransactionsEndSoonAfterTheAckTimeout() {
+        ProducerConfig config = new ProducerConfig(
+                ProducerSettings.forTransactions(shared, ACK_TIMEOUT, MAX_BODY, "orgpulse-ingest-host-8081-1"));
+
+        assertEquals("orgpulse-ingest-host-8081-1", config.getString(ProducerConfig.TRANSACTIONAL_ID_CONFIG));
+        int transactionTimeout = config.getInt(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
+        assertTrue(transactionTimeout > ACK_TIMEOUT.toMillis(), transactionTimeout + " ms");
+        assertTrue(transactionTimeout <= ACK_TIMEOUT.toMillis() + 5_000, transactionTimeout + " ms");
+        assertEquals("-1", config.getString(ProducerConfig.ACKS_CONFIG));
+    }
 }

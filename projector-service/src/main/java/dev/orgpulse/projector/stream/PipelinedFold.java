@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 
+import dev.orgpulse.eventlog.ReadPositions;
 import dev.orgpulse.projector.fold.FoldPlan;
 import dev.orgpulse.projector.fold.LogRecord;
 import dev.orgpulse.projector.fold.RecordFolder;
@@ -61,6 +62,8 @@ public final class PipelinedFold {
     private final Consumer<String, ByteBuffer> consumer;
     private final Batches batches;
     private final RecordFolder folder = new RecordFolder();
+    /** The consumer's positions as far as the batches decided so far go. */
+    private final ReadPositions decided = new ReadPositions();
     /** Decided, waiting for the batch in flight to be committed. */
     private PreparedBatch waiting;
     private CompletableFuture<BatchResult> inFlight;
@@ -76,10 +79,7 @@ public final class PipelinedFold {
      */
     public void step() {
         if (waiting == null) {
-            ConsumerRecords<String, ByteBuffer> records = consumer.poll(POLL);
-            if (!records.isEmpty()) {
-                waiting = plan(records);
-            }
+            waiting = plan(consumer.poll(POLL));
         } else {
             awaitInFlight(WAIT_SLICE);
             ConsumerRecords<String, ByteBuffer> records = consumer.poll(PAUSED_POLL);
@@ -143,14 +143,25 @@ public final class PipelinedFold {
         }
     }
 
-    /** Decides the batch and prepares its writes here, on the polling thread (and the common pool it folds on). */
+    /**
+     * Decides the batch and prepares its writes here, on the polling thread (and the common pool it folds on).
+     *
+     * @return the batch of the records polled, with the positions they leave the consumer at (past the transaction
+     *         markers it skipped too); a batch of positions alone when the consumer only passed markers; {@code null}
+     *         when nothing moved
+     */
     private PreparedBatch plan(ConsumerRecords<String, ByteBuffer> records) {
+        Map<TopicPartition, Long> moved = decided.moved(consumer);
+        decided.recorded(moved);
+        if (records.isEmpty() && moved.isEmpty()) {
+            return null;
+        }
         List<LogRecord> batch = new ArrayList<>(records.count());
         for (ConsumerRecord<String, ByteBuffer> record : records) {
             batch.add(new LogRecord(record.topic(), record.partition(), record.offset(), record.headers(),
                     record.value()));
         }
-        return PreparedBatch.of(FoldPlan.of(batch, folder));
+        return PreparedBatch.of(FoldPlan.of(batch, moved, folder));
     }
 
     private void rewind(ConsumerRecords<String, ByteBuffer> records) {

@@ -124,6 +124,26 @@ class PipelinedFoldTest {
         assertEquals(1, started.size());
     }
 
+    @Test
+    void aBatchLeavesTheFoldWhereTheConsumerStandsAndPassedMarkersAloneMoveItToo() {
+        append(0, 1);
+        fold.step();
+        assertEquals(Map.of(partition, 2L), started.get(0).nextOffsets());
+        commits.get(0).complete(result());
+
+        // the consumer passed a transaction's commit marker (offset 2), which is never read as a record
+        consumer.seek(partition, 3);
+        fold.step();
+
+        assertEquals(2, started.size());
+        assertTrue(started.get(1).records().isEmpty());
+        assertEquals(Map.of(partition, 3L), started.get(1).nextOffsets());
+        commits.get(1).complete(result());
+
+        fold.step();
+        assertEquals(2, started.size(), "nothing moved: no batch");
+    }
+
     private void append(long... offsets) {
         for (long offset : offsets) {
             consumer.addRecord(new ConsumerRecord<>(Topics.EVENTS, 0, offset, "github:acme/api",
