@@ -121,19 +121,31 @@ final class ViewerStream implements ChangeHub.Listener {
         }
     }
 
-    /** Writes messages read from the database as they come, changes waiting meanwhile; then {@code then}. */
+    /**
+     * Writes messages read from the database as they come, changes waiting meanwhile; then {@code then}. The next
+     * message is taken once the client has read enough of what waits: one that stops reading holds at most
+     * {@code UNREAD_BYTES} of a replay, and the rest is not read from the database.
+     */
     private void write(Multi<StreamMessage> messages, Runnable then) {
         busy = true;
-        reading = messages.emitOn(this::onLoop).subscribe().with(
-                message -> {
-                    if (!closed) {
-                        response.write(wire(List.of(message)));
-                    }
-                }, this::fail, () -> {
+        reading = messages.emitOn(this::onLoop).onItem().call(this::send).onItem().ignoreAsUni().subscribe().with(
+                done -> {
                     if (!closed) {
                         then.run();
                     }
-                });
+                }, this::fail);
+    }
+
+    /** Writes a message; done at once, or once the client has read enough of what waits. */
+    private Uni<Void> send(StreamMessage message) {
+        if (closed) {
+            return Uni.createFrom().voidItem();
+        }
+        response.write(wire(List.of(message)));
+        if (!response.writeQueueFull()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().emitter(drained -> response.drainHandler(ignored -> drained.complete(null)));
     }
 
     /** Takes the changes that waited, until one needs a read of its own. */

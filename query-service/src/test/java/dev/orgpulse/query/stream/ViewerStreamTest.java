@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +31,7 @@ import dev.orgpulse.eventlog.FeedItem;
 import dev.orgpulse.query.readmodel.FeedItemAt;
 import dev.orgpulse.query.readmodel.FeedPosition;
 import dev.orgpulse.query.readmodel.FeedRange;
+import dev.orgpulse.query.readmodel.FeedReadModel;
 import dev.orgpulse.query.support.SseReader;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -143,9 +145,68 @@ class ViewerStreamTest {
         }
     }
 
+    @Test
+    void aClientThatStopsReadingWhileItReplaysHoldsAboutTheLimitOfItAndTheRestIsNotRead() throws Exception {
+        MissedFeed stalledFeed = new MissedFeed();
+        MissedFeed readFeed = new MissedFeed();
+        starts.put("/stalled", Uni.createFrom().item(() -> resumingFromTheStart(stalledFeed)));
+        starts.put("/reads", Uni.createFrom().item(() -> resumingFromTheStart(readFeed)));
+        try (Socket stalled = notReading("/stalled")) {
+            try (SseReader reading = SseReader.open(uri("/reads"), Map.of())) {
+                for (int record = 0; record < MissedFeed.ITEMS; record++) {
+                    assertEquals("v1:0." + record + ".1", reading.nextEvent(PATIENCE).id());
+                }
+            }
+            // both replays ran side by side on one event loop: the one the client does not take went no further
+            // than about the limit (what Mutiny hands on ahead, a page, and the sockets, on top)
+            long readForStalled = (long) stalledFeed.pagesRead.get() * MissedFeed.PAGE * MissedFeed.MESSAGE.length();
+            assertTrue(readForStalled < 2L * ViewerStream.UNREAD_BYTES, readForStalled + " bytes of the replay read");
+            assertEquals(MissedFeed.ITEMS / MissedFeed.PAGE + 1, readFeed.pagesRead.get());
+
+            awaitListeners(1);
+            for (int change = 1; change <= ViewerStream.LIVE_BUFFER + 1; change++) {
+                hub.publish(change(MissedFeed.ITEMS + change, null));
+            }
+            awaitListeners(0);
+            awaitClosedConnections(2);
+            assertStreamEnded(stalled);
+            System.out.printf("slow stream client in a replay of %d bytes: %d bytes of it read for it before it was"
+                    + " closed (limit %d unread)%n", MissedFeed.ITEMS * MissedFeed.MESSAGE.length(), readForStalled,
+                    ViewerStream.UNREAD_BYTES);
+        }
+    }
+
     /** A client's feed from the start of every partition, with nothing missed to read. */
     private static ViewerFeed fromTheStart() {
         return new ViewerFeed(null, MESSAGES, 10, "v1", FeedPositions.of(Map.of()), false);
+    }
+
+    /** A client resuming from the start of every partition, with everything of {@code feed} to read. */
+    private static ViewerFeed resumingFromTheStart(FeedReadModel feed) {
+        return new ViewerFeed(feed, MESSAGES, MissedFeed.PAGE, "v1", FeedPositions.of(Map.of()), true);
+    }
+
+    /** The feed a replay reads: {@link #ITEMS} items of partition 0, one a record; counts the pages read. */
+    private static final class MissedFeed extends FeedReadModel {
+        static final String MESSAGE = "y".repeat(1024);
+        static final int ITEMS = 4 * ViewerStream.UNREAD_BYTES / MESSAGE.length();
+        static final int PAGE = 64;
+        final AtomicInteger pagesRead = new AtomicInteger();
+
+        MissedFeed() {
+            super(null, null);
+        }
+
+        @Override
+        public Uni<List<FeedItemAt>> after(Map<Integer, FeedPosition> reached, int limit) {
+            pagesRead.incrementAndGet();
+            FeedPosition next = reached.getOrDefault(0, FeedPosition.START);
+            long first = next.offset() + (next.index() > 0 ? 1 : 0);
+            return Uni.createFrom().item(LongStream.range(first, Math.min(first + limit, ITEMS))
+                    .mapToObj(record -> new FeedItemAt(new FeedItem(record, 0, "commit", "alice", "org/api", MESSAGE),
+                            0, FeedPosition.atRecord(record)))
+                    .toList());
+        }
     }
 
     /**
