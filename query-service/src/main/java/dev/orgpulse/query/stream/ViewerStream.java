@@ -123,8 +123,8 @@ final class ViewerStream implements ChangeHub.Listener {
 
     /**
      * Writes messages read from the database as they come, changes waiting meanwhile; then {@code then}. The next
-     * message is taken once the client has read enough of what waits: one that stops reading holds at most
-     * {@code UNREAD_BYTES} of a replay, and the rest is not read from the database.
+     * message is taken once the client has read enough of what waits: one that stops reading holds about
+     * {@code UNREAD_BYTES} of a replay (and what Mutiny hands on ahead), and the rest is not read from the database.
      */
     private void write(Multi<StreamMessage> messages, Runnable then) {
         busy = true;
