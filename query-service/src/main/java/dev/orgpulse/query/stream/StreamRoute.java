@@ -42,6 +42,6 @@ public class StreamRoute {
         String lastEventIdHeader = request.getHeader("Last-Event-ID");
         String resumeFrom = lastEventIdHeader != null && !lastEventIdHeader.isBlank() ? lastEventIdHeader
                 : request.getParam("lastEventId");
-        streams.open(StreamId.parse(resumeFrom), routing.response(), Vertx.currentContext());
+        streams.open(StreamId.parse(resumeFrom), request, Vertx.currentContext());
     }
 }

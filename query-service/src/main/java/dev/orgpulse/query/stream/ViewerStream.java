@@ -8,12 +8,17 @@ import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.impl.HttpServerConnection;
 
 /**
  * One viewer's open stream, written straight to its connection on the connection's event loop, where every method
@@ -33,6 +38,7 @@ final class ViewerStream implements ChangeHub.Listener {
     private static final Buffer CONNECTED = wire(List.of(StreamMessage.CONNECTED));
     private static final Buffer HEARTBEAT = wire(List.of(StreamMessage.HEARTBEAT));
 
+    private final HttpServerRequest request;
     private final HttpServerResponse response;
     private final Context context;
     private final ChangeHub hub;
@@ -44,8 +50,9 @@ final class ViewerStream implements ChangeHub.Listener {
     private Cancellable reading;
     private boolean closed;
 
-    private ViewerStream(HttpServerResponse response, Context context, ChangeHub hub) {
-        this.response = response;
+    private ViewerStream(HttpServerRequest request, Context context, ChangeHub hub) {
+        this.request = request;
+        this.response = request.response();
         this.context = context;
         this.hub = hub;
     }
@@ -56,9 +63,10 @@ final class ViewerStream implements ChangeHub.Listener {
      *
      * @param start where the client stands, from how far the hub had pushed the feed when it began listening
      */
-    static void open(HttpServerResponse response, Context context, ChangeHub hub,
+    static void open(HttpServerRequest request, Context context, ChangeHub hub,
             Function<Optional<FeedPositions>, Uni<ViewerFeed>> start) {
-        ViewerStream stream = new ViewerStream(response, context, hub);
+        ViewerStream stream = new ViewerStream(request, context, hub);
+        HttpServerResponse response = stream.response;
         Optional<FeedPositions> pushedWhenListening = hub.listen(stream, context);
         response.closeHandler(closed -> stream.close());
         response.setWriteQueueMaxSize(UNREAD_BYTES);
@@ -113,19 +121,31 @@ final class ViewerStream implements ChangeHub.Listener {
         }
     }
 
-    /** Writes messages read from the database as they come, changes waiting meanwhile; then {@code then}. */
+    /**
+     * Writes messages read from the database as they come, changes waiting meanwhile; then {@code then}. The next
+     * message is taken once the client has read enough of what waits: one that stops reading holds about
+     * {@code UNREAD_BYTES} of a replay (and what Mutiny hands on ahead), and the rest is not read from the database.
+     */
     private void write(Multi<StreamMessage> messages, Runnable then) {
         busy = true;
-        reading = messages.emitOn(this::onLoop).subscribe().with(
-                message -> {
-                    if (!closed) {
-                        response.write(wire(List.of(message)));
-                    }
-                }, this::fail, () -> {
+        reading = messages.emitOn(this::onLoop).onItem().call(this::send).onItem().ignoreAsUni().subscribe().with(
+                done -> {
                     if (!closed) {
                         then.run();
                     }
-                });
+                }, this::fail);
+    }
+
+    /** Writes a message; done at once, or once the client has read enough of what waits. */
+    private Uni<Void> send(StreamMessage message) {
+        if (closed) {
+            return Uni.createFrom().voidItem();
+        }
+        response.write(wire(List.of(message)));
+        if (!response.writeQueueFull()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().emitter(drained -> response.drainHandler(ignored -> drained.complete(null)));
     }
 
     /** Takes the changes that waited, until one needs a read of its own. */
@@ -138,8 +158,26 @@ final class ViewerStream implements ChangeHub.Listener {
 
     private void fellBehind() {
         LOG.info("stream client fell too far behind; closing its stream so it reconnects with Last-Event-ID");
-        response.close();
+        abort();
         close();
+    }
+
+    /**
+     * Ends the stream at once, dropping what waits unread. Closing the response would first wait until the client had
+     * read all of it, which one that stopped reading never does: its connection and bytes would be held for good.
+     */
+    private void abort() {
+        if (request.version() != HttpVersion.HTTP_2
+                && request.connection() instanceof HttpServerConnection connection) {
+            Channel channel = connection.channel();
+            // a reset, so that the kernel drops what it holds for the client too
+            channel.config().setOption(ChannelOption.SO_LINGER, 0);
+            // from the head of the pipeline: Vert.x's handler at its end turns a close into one after the queue is sent
+            channel.pipeline().firstContext().close();
+        } else {
+            // HTTP/2: resets this stream alone, not the client's other requests on the connection
+            response.reset();
+        }
     }
 
     private void fail(Throwable failure) {

@@ -14,7 +14,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The viewers' streams: each opens with a first comment (so the response starts at once), the feed items missed
@@ -54,9 +54,9 @@ public class ViewerStreams {
         vertx.cancelTimer(heartbeats);
     }
 
-    /** Streams to {@code response}, on the event loop of {@code context} (its connection's). */
-    void open(Optional<StreamId> resumeFrom, HttpServerResponse response, Context context) {
-        ViewerStream.open(response, context, hub, pushedWhenListening -> start(resumeFrom, pushedWhenListening));
+    /** Streams the answer to {@code request}, on the event loop of {@code context} (its connection's). */
+    void open(Optional<StreamId> resumeFrom, HttpServerRequest request, Context context) {
+        ViewerStream.open(request, context, hub, pushedWhenListening -> start(resumeFrom, pushedWhenListening));
     }
 
     /**
