@@ -213,7 +213,7 @@ final class FoldBenchmark {
         env.put("ORGPULSE_PROJECTOR_CONSUMER_GROUP", group);
         env.put("ORGPULSE_PROJECTOR_TRIM_EVERY", "off");
         env.put("MP_MESSAGING_INCOMING_EVENTS_TOPIC", options.log().topic());
-        env.put("MP_MESSAGING_OUTGOING_CHANGES_TOPIC", changes);
+        env.put("ORGPULSE_PROJECTOR_CHANGES_TOPIC", changes);
         env.put("MP_MESSAGING_INCOMING_EVENTS_MAX_POLL_RECORDS", String.valueOf(options.maxPollRecords()));
         env.put("MP_MESSAGING_INCOMING_EVENTS_MAX_PARTITION_FETCH_BYTES", String.valueOf(options.fetchBytes()));
         env.put("MP_MESSAGING_INCOMING_EVENTS_FETCH_MAX_BYTES", String.valueOf(fetchMaxBytes()));

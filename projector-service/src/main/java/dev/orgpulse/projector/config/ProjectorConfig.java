@@ -40,5 +40,12 @@ public interface ProjectorConfig {
          * which its checkpoints are stored.
          */
         String consumerGroup();
+
+        /**
+         * {@code ORGPULSE_PROJECTOR_CHANGES_TOPIC}: where change notices go; the query service reads them from
+         * {@code orgpulse-changes}, so only a benchmark's projector, kept away from live query nodes, sets another.
+         */
+        @WithDefault("orgpulse-changes")
+        String changesTopic();
     }
 }
