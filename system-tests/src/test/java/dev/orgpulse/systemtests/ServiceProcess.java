@@ -1,16 +1,18 @@
 package dev.orgpulse.systemtests;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One packaged OrgPulse service ({@code target/quarkus-app/quarkus-run.jar}) running as its own JVM. */
 final class ServiceProcess implements AutoCloseable {
@@ -18,16 +20,22 @@ final class ServiceProcess implements AutoCloseable {
     // several JVMs starting at once on two cores shared with builds have taken 100 s
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
 
+    /**
+     * Quarkus's startup line, once both servers listen: "Listening on: http://0.0.0.0:38843. Management interface
+     * listening on http://0.0.0.0:44809."
+     */
+    private static final Pattern LISTENING = Pattern.compile(
+            "Listening on: https?://[^ ]+:(\\d+)\\. Management interface listening on https?://[^ ]+:(\\d+)");
+
     private final String name;
-    private final int port;
-    private final int managementPort;
     private final Process process;
     private final Path log;
+    /** Known once the process says where it listens ({@link #awaitReady}). */
+    private int port;
+    private int managementPort;
 
-    private ServiceProcess(String name, int port, int managementPort, Process process, Path log) {
+    private ServiceProcess(String name, Process process, Path log) {
         this.name = name;
-        this.port = port;
-        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
     }
@@ -40,8 +48,10 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts a module's jar as the instance {@code name} (its log is {@code target/services/<name>.log}) on ports of
-     * its own, without waiting: several instances start side by side, then each is awaited ({@link #awaitReady}).
+     * Starts a module's jar as the instance {@code name} (its log is {@code target/services/<name>.log}) without
+     * waiting: several instances start side by side, then each is awaited ({@link #awaitReady}). It binds ports the
+     * system picks (port 0) and says which in its log: a port probed free beforehand can be taken by another process
+     * before the service binds it, and the service then exits.
      */
     static ServiceProcess launch(String module, String name, Map<String, String> environment) throws IOException {
         Path repository = Path.of(System.getProperty("orgpulse.repository.dir", ".."));
@@ -49,8 +59,6 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
         }
-        int port = freePort();
-        int managementPort = freePort();
         Path log = Path.of("target", "services", name + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(
@@ -58,9 +66,13 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
-        return new ServiceProcess(name, port, managementPort, builder.start(), log);
+        builder.environment().put("QUARKUS_HTTP_PORT", "0");
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", "0");
+        if (module.equals("ingest-service")) {
+            // an ingest names its log transactions after its HTTP port unless told otherwise, and every one's is 0 here
+            builder.environment().putIfAbsent("ORGPULSE_INGEST_INSTANCE_ID", name);
+        }
+        return new ServiceProcess(name, builder.start(), log);
     }
 
     URI uri(String path) {
@@ -84,7 +96,10 @@ final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Waits until {@code /q/health/ready} answers 200; fails, with the end of the log, when it exits or takes too long. */
+    /**
+     * Waits until the process says where it listens and {@code /q/health/ready} answers 200; fails, with the end of
+     * the log, when it exits or takes too long.
+     */
     void awaitReady() throws InterruptedException, IOException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         Instant deadline = Instant.now().plus(STARTUP_LIMIT);
@@ -92,6 +107,11 @@ final class ServiceProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath()
                         + ":\n" + tail());
+            }
+            if (port == 0) {
+                readPorts();
+                Thread.sleep(250);
+                continue;
             }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(managementUri("/q/health/ready"))
@@ -114,9 +134,11 @@ final class ServiceProcess implements AutoCloseable {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private void readPorts() throws IOException {
+        Matcher listening = LISTENING.matcher(new String(Files.readAllBytes(log), StandardCharsets.UTF_8));
+        if (listening.find()) {
+            port = Integer.parseInt(listening.group(1));
+            managementPort = Integer.parseInt(listening.group(2));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.orgpulse.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -92,10 +94,20 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
                 });
     }
 
+    /**
+     * A port free now, below Linux's ephemeral range (32768-60999): the broker binds it again when it restarts, and a
+     * port of that range can meanwhile become the local end of any outgoing connection on the machine.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            } catch (BindException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port found between 20000 and 32000");
     }
 
     @Override
