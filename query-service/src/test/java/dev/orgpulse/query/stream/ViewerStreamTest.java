@@ -36,8 +36,16 @@ import dev.orgpulse.query.support.SseReader;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.Http2Settings;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.StreamResetException;
 
 /**
  * The limits that drop a stream client which falls behind, so that it reconnects with its {@code Last-Event-ID}
@@ -207,6 +215,50 @@ class ViewerStreamTest {
                             0, FeedPosition.atRecord(record)))
                     .toList());
         }
+    }
+
+    /**
+     * Over HTTP/2 many streams share one connection: a stream whose client stops reading is reset alone, and the
+     * client's other stream on that connection goes on. The stream's flow-control window (64 KB) stops the server's
+     * writes long before a megabyte waits.
+     */
+    @Test
+    void anHttp2StreamThatStopsReadingIsResetAloneAndTheOtherStreamOnItsConnectionGoesOn() throws Exception {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false).setHttp2MaxPoolSize(1).setHttp2MultiplexingLimit(10)
+                .setInitialSettings(new Http2Settings().setInitialWindowSize(64 * 1024))
+                // as a browser's: room for what one stream holds unread without stopping the others
+                .setHttp2ConnectionWindowSize(16 * 1024 * 1024));
+        CompletableFuture<Throwable> stalledEnded = new CompletableFuture<>();
+        HttpClientResponse stalled = stream(client, "/live").get(30, TimeUnit.SECONDS);
+        stalled.pause();
+        stalled.exceptionHandler(stalledEnded::complete);
+        StringBuffer received = new StringBuffer();
+        HttpClientResponse reading = stream(client, "/live").get(30, TimeUnit.SECONDS);
+        reading.handler(chunk -> received.append(chunk.toString(US_ASCII)));
+        awaitListeners(2);
+        assertEquals(HttpVersion.HTTP_2, reading.version());
+
+        int published = 0;
+        while (hub.listeners() == 2 && published < 3 * ViewerStream.UNREAD_BYTES / ITEM_DATA.length()) {
+            hub.publish(change(++published, ITEM_DATA));
+            String stats = "id:v1:0." + published + ".0\n";
+            await().atMost(PATIENCE).until(() -> received.indexOf(stats) >= 0);
+        }
+        assertEquals(1, hub.listeners(), "the stream that does not read is still served after " + published
+                + " changes");
+        assertTrue(stalledEnded.get(30, TimeUnit.SECONDS) instanceof StreamResetException,
+                "the stalled stream ended by " + stalledEnded.getNow(null));
+
+        hub.publish(change(++published, ITEM_DATA));
+        String last = "id:v1:0." + published + ".0\n";
+        await().atMost(PATIENCE).until(() -> received.indexOf(last) >= 0);
+        assertEquals(0, closedConnections.get(), "the connection was closed with the stalled stream");
+    }
+
+    private CompletableFuture<HttpClientResponse> stream(HttpClient client, String path) {
+        return client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", path)
+                .compose(HttpClientRequest::send).toCompletionStage().toCompletableFuture();
     }
 
     /**
