@@ -1,9 +1,7 @@
 package dev.orgpulse.ingest.log;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,10 +9,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import dev.orgpulse.eventlog.KafkaClientSettings;
+
 /** Consumers the service's background work reads topics with (not in a consumer group unless it names one). */
 public final class LogReaders {
 
-    private static final Set<String> CONSUMER_SETTINGS = ConsumerConfig.configNames();
     /** How every reader of the log reads it. */
     public static final String READ_COMMITTED = "read_committed";
 
@@ -27,12 +26,7 @@ public final class LogReaders {
      * @param clientId names the reader in the broker's logs
      */
     public static Map<String, Object> settings(Map<String, Object> shared, String clientId) {
-        Map<String, Object> settings = new HashMap<>();
-        shared.forEach((name, value) -> {
-            if (CONSUMER_SETTINGS.contains(name)) {
-                settings.put(name, value);
-            }
-        });
+        Map<String, Object> settings = KafkaClientSettings.consumer(shared);
         settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

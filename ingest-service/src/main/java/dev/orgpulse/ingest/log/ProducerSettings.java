@@ -1,13 +1,13 @@
 package dev.orgpulse.ingest.log;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.orgpulse.eventlog.KafkaClientSettings;
 
 /** The settings of the producer that appends deliveries to the log. */
 public final class ProducerSettings {
@@ -15,7 +15,6 @@ public final class ProducerSettings {
     /** Room for the key, the contract headers and the batch framing around a body of the largest accepted size. */
     static final long RECORD_OVERHEAD_BYTES = 64 * 1024;
     private static final long KAFKA_DEFAULT_BUFFER_MEMORY = 32L * 1024 * 1024;
-    private static final Set<String> PRODUCER_SETTINGS = ProducerConfig.configNames();
     /**
      * How much longer than the ack timeout a transaction may stay open before the broker aborts it. Until then an open
      * transaction of a replica that died hides the records committed after it on its partitions from every reader.
@@ -32,12 +31,7 @@ public final class ProducerSettings {
      * @param maxBodyBytes the largest body the service accepts
      */
     public static Map<String, Object> forLog(Map<String, Object> shared, Duration ackTimeout, long maxBodyBytes) {
-        Map<String, Object> settings = new HashMap<>();
-        shared.forEach((name, value) -> {
-            if (PRODUCER_SETTINGS.contains(name)) {
-                settings.put(name, value);
-            }
-        });
+        Map<String, Object> settings = KafkaClientSettings.producer(shared);
         settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "orgpulse-ingest");
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

@@ -12,10 +12,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
+import dev.orgpulse.eventlog.KafkaClientSettings;
 import io.smallrye.common.annotation.Identifier;
 
 /** The end offset of each partition of a topic, asked of the brokers with a Kafka admin client. Blocking. */
@@ -28,9 +28,7 @@ public class LogEndOffsets {
     private Admin admin;
 
     public LogEndOffsets(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
-        this.adminConfig = kafkaConfig.entrySet().stream()
-                .filter(entry -> AdminClientConfig.configNames().contains(entry.getKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        this.adminConfig = KafkaClientSettings.admin(kafkaConfig);
     }
 
     /** @throws IllegalStateException when the brokers do not answer in time */

@@ -43,7 +43,8 @@ public interface ProjectorConfig {
 
         /**
          * {@code ORGPULSE_PROJECTOR_CHANGES_TOPIC}: where change notices go; the query service reads them from
-         * {@code orgpulse-changes}, so only a benchmark's projector, kept away from live query nodes, sets another.
+         * {@code ORGPULSE_QUERY_CHANGES_TOPIC}, by default the same, so only a benchmark's projector, kept away from
+         * live query nodes, sets another.
          */
         @WithDefault("orgpulse-changes")
         String changesTopic();

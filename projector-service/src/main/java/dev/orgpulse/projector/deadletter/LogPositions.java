@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import dev.orgpulse.eventlog.KafkaClientSettings;
 import dev.orgpulse.projector.fold.LogRecord;
 import io.smallrye.common.annotation.Identifier;
 
@@ -31,10 +31,8 @@ public class LogPositions {
     private final Map<String, Object> consumerConfig;
 
     public LogPositions(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
-        this.consumerConfig = kafkaConfig.entrySet().stream()
-                .filter(entry -> ConsumerConfig.configNames().contains(entry.getKey()))
-                .filter(entry -> !entry.getKey().equals(ConsumerConfig.GROUP_ID_CONFIG))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        this.consumerConfig = KafkaClientSettings.consumer(kafkaConfig);
+        consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
         consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumerConfig.put(ConsumerConfig.CLIENT_ID_CONFIG, "orgpulse-projector-dead-letters");
     }

@@ -2,7 +2,6 @@ package dev.orgpulse.projector.stream;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import dev.orgpulse.eventlog.ChangeNotice;
+import dev.orgpulse.eventlog.KafkaClientSettings;
 import dev.orgpulse.projector.config.ProjectorConfig;
 import dev.orgpulse.projector.readmodel.BatchResult;
 import io.smallrye.common.annotation.Identifier;
@@ -55,12 +55,7 @@ public class ChangeNoticePublisher {
 
     public ChangeNoticePublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             ProjectorConfig config) {
-        Map<String, Object> settings = new HashMap<>();
-        kafkaConfig.forEach((name, value) -> {
-            if (ProducerConfig.configNames().contains(name)) {
-                settings.put(name, value);
-            }
-        });
+        Map<String, Object> settings = KafkaClientSettings.producer(kafkaConfig);
         settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "orgpulse-projector-changes");
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.eclipse.microprofile.config.Config;
 
+import dev.orgpulse.eventlog.KafkaClientSettings;
 import dev.orgpulse.eventlog.Topics;
 import io.smallrye.common.annotation.Identifier;
 
@@ -21,15 +22,11 @@ public class EventLogSettings {
 
     static final String PREFIX = "mp.messaging.incoming.events.";
 
-    private final Map<String, Object> consumer = new HashMap<>();
+    private final Map<String, Object> consumer;
     private final String topic;
 
     public EventLogSettings(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Config config) {
-        kafkaConfig.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key)) {
-                consumer.put(key, value);
-            }
-        });
+        consumer = KafkaClientSettings.consumer(kafkaConfig);
         for (String name : ConsumerConfig.configNames()) {
             config.getOptionalValue(PREFIX + name, String.class).ifPresent(value -> consumer.put(name, value));
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.orgpulse.eventlog.Topics;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -44,6 +45,8 @@ public interface QueryConfig {
 
     Oidc oidc();
 
+    Query query();
+
     Stream stream();
 
     Session session();
@@ -64,6 +67,16 @@ public interface QueryConfig {
         /** The OpenID provider; its discovery document is {@code <issuer>/.well-known/openid-configuration}. */
         @WithDefault("https://accounts.google.com")
         String issuer();
+    }
+
+    interface Query {
+
+        /**
+         * {@code ORGPULSE_QUERY_CHANGES_TOPIC}: where the projectors' change notices are read; the projectors publish
+         * them on {@code orgpulse-changes} unless {@code ORGPULSE_PROJECTOR_CHANGES_TOPIC} says otherwise.
+         */
+        @WithDefault(Topics.CHANGES)
+        String changesTopic();
     }
 
     interface Stream {

@@ -1,12 +1,15 @@
 package dev.orgpulse.query.gate;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -154,7 +157,9 @@ class GateEndpointsTest {
                 .body("status", equalTo("UP"))
                 .body("read_model_updated_at", equalTo("2024-03-01T12:34:56Z"))
                 .body("version", equalTo("v1"));
-        ManagementInterface.given().get("/health").then().statusCode(200).body("status", equalTo("UP"));
+        // ready once the change notice consumer reads (ChangeNoticeReadiness), a moment after the start
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ManagementInterface.given().get("/health").then()
+                .statusCode(200).body("status", equalTo("UP")).body("checks.name", hasItem("change-notices")));
         // metrics are on the management port; on the public one /q/metrics is just another gated page
         given().redirects().follow(false).get("/q/metrics").then().statusCode(303);
         given().get("/assets/wall.js").then().statusCode(200).body(not(containsString("test-viewer-key")));

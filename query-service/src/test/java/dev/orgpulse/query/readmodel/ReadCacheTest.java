@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.orgpulse.eventlog.ReadModel;
+import dev.orgpulse.query.stream.ChangeNoticeConsumer;
 import dev.orgpulse.query.support.ChangeNotices;
 import dev.orgpulse.query.support.ReadModelRows;
 import dev.orgpulse.query.support.TestCaches;
@@ -24,7 +25,6 @@ import io.quarkus.cache.CacheManager;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -36,13 +36,13 @@ class ReadCacheTest {
     CacheManager cacheManager;
 
     @Inject
-    KafkaClientService kafka;
+    ChangeNoticeConsumer notices;
 
     @BeforeEach
     void coldCaches() {
         ReadModelRows.clear();
         TestCaches.emptyAll(cacheManager);
-        ChangeNotices.awaitListening(kafka);
+        ChangeNotices.awaitListening(notices);
     }
 
     @Test

@@ -37,7 +37,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
@@ -55,7 +54,7 @@ class ActivityStreamTest {
     CacheManager cacheManager;
 
     @Inject
-    KafkaClientService kafka;
+    ChangeNoticeConsumer notices;
 
     @Inject
     ChangeHub hub;
@@ -64,7 +63,7 @@ class ActivityStreamTest {
     void emptyReadModels() {
         ReadModelRows.clear();
         TestCaches.emptyAll(cacheManager);
-        ChangeNotices.awaitListening(kafka);
+        ChangeNotices.awaitListening(notices);
     }
 
     @Test

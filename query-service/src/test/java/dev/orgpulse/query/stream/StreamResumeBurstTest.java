@@ -43,7 +43,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
 /**
  * A burst of deliveries folded by several projectors at once while a client keeps losing its stream and reconnecting
@@ -75,13 +74,13 @@ class StreamResumeBurstTest {
     CacheManager cacheManager;
 
     @Inject
-    KafkaClientService kafka;
+    ChangeNoticeConsumer notices;
 
     @Test
     void aClientReconnectingAtManyPointsOfABurstGetsEveryItemExactlyOnce() throws Exception {
         ReadModelRows.clear();
         TestCaches.emptyAll(cacheManager);
-        ChangeNotices.awaitListening(kafka);
+        ChangeNotices.awaitListening(notices);
         long firstOffset = ReadModelRows.nextOffsets(RECORDS);
         Set<String> written = ConcurrentHashMap.newKeySet();
         AtomicInteger lostNotices = new AtomicInteger();

@@ -11,11 +11,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -23,7 +21,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import dev.orgpulse.eventlog.ChangeNotice;
 import dev.orgpulse.eventlog.ReadModel;
 import dev.orgpulse.eventlog.Topics;
-import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import dev.orgpulse.query.stream.ChangeNoticeConsumer;
 
 /** Publishes change notices on the real broker, as a projector does. */
 public final class ChangeNotices {
@@ -32,17 +30,11 @@ public final class ChangeNotices {
     }
 
     /**
-     * Waits until the service's notice consumer has its partition and has fixed its starting position: it reads
-     * from the end, so a notice published earlier would never reach it.
+     * Waits until the service's notice consumer has fixed its starting position: it reads from the end, so a notice
+     * published earlier would never reach it.
      */
-    public static void awaitListening(KafkaClientService kafka) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.getConsumer("changes")
-                .runOnPollingThread((Consumer<Object, Object> consumer) -> {
-                    Set<TopicPartition> assigned = consumer.assignment();
-                    assigned.forEach(consumer::position);
-                    return !assigned.isEmpty();
-                })
-                .await().atMost(Duration.ofSeconds(10)));
+    public static void awaitListening(ChangeNoticeConsumer notices) {
+        await().atMost(Duration.ofSeconds(30)).until(notices::listening);
     }
 
     /** A notice of a batch that added no feed item. */

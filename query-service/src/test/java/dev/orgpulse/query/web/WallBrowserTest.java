@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
 import dev.orgpulse.eventlog.ReadModel;
+import dev.orgpulse.query.stream.ChangeNoticeConsumer;
 import dev.orgpulse.query.support.Browser;
 import dev.orgpulse.query.support.ChangeNotices;
 import dev.orgpulse.query.support.ReadModelRows;
@@ -35,7 +36,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
 /**
  * The wall in headless Chromium, as a viewer uses it: sign in with the key, read the stats, watch an item arrive
@@ -62,7 +62,7 @@ class WallBrowserTest {
     CacheManager cacheManager;
 
     @Inject
-    KafkaClientService kafka;
+    ChangeNoticeConsumer notices;
 
     @BeforeAll
     static void openBrowser() {
@@ -78,7 +78,7 @@ class WallBrowserTest {
     void anOrgAtWork() {
         ReadModelRows.clear();
         TestCaches.emptyAll(cacheManager);
-        ChangeNotices.awaitListening(kafka);
+        ChangeNotices.awaitListening(notices);
         ReadModelRows.person("alice", "Ada Lovelace", null, false);
         ReadModelRows.person("bob", "Bob Marley", null, false);
         for (int day = 0; day < 40; day += 3) {
