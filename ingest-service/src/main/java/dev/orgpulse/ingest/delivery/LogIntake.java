@@ -75,7 +75,8 @@ public class LogIntake {
      * @return the body; else fails with a {@link DeliveryRejectedException}: over the cap, or not received whole
      */
     public Uni<byte[]> read(String source, String deliveryId, HttpServerRequest request, long declaredLength) {
-        return BoundedBody.read(request, declaredLength, maxBodyBytes)
+        // the server's own limit only checks the Content-Length of a body it does not read itself: kept here too
+        return BoundedBody.read(request, declaredLength, Math.min(maxBodyBytes, serverBodyLimit))
                 .onFailure().transform(failure -> failure instanceof BodyTooLargeException tooLarge
                         ? tooLarge(source, deliveryId, tooLarge)
                         : unreadable(source, deliveryId, failure));
