@@ -17,6 +17,7 @@ import dev.orgpulse.ingest.log.LogOutcomeUnknownException;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The steps every source shares on its way to the log: the body read whole under the cap, and, once the
@@ -50,6 +51,8 @@ public class LogIntake {
     }
 
     /**
+     * Reads the body from a blocking stream, on a worker thread.
+     *
      * @param deliveryId the sender's claim, {@code null} while it is only known from the body
      * @param declaredLength the Content-Length, negative when the body is chunked
      * @throws DeliveryRejectedException when the body is over the cap or could not be read
@@ -58,11 +61,25 @@ public class LogIntake {
         try {
             return BoundedBody.read(body, declaredLength, maxBodyBytes);
         } catch (BodyTooLargeException e) {
-            throw new DeliveryRejectedException(source, deliveryId, Rejection.TOO_LARGE, e.getMessage(), null);
+            throw tooLarge(source, deliveryId, e);
         } catch (IOException e) {
-            throw new DeliveryRejectedException(source, deliveryId, Rejection.MALFORMED,
-                    "body could not be read: " + e.getMessage(), e);
+            throw unreadable(source, deliveryId, e);
         }
+    }
+
+    /**
+     * Reads the body of a paused, unread request on the event loop (see {@link BoundedBody}).
+     *
+     * @param deliveryId the sender's claim, {@code null} while it is only known from the body
+     * @param declaredLength the Content-Length, negative when the body is chunked
+     * @return the body; else fails with a {@link DeliveryRejectedException}: over the cap, or not received whole
+     */
+    public Uni<byte[]> read(String source, String deliveryId, HttpServerRequest request, long declaredLength) {
+        // the server's own limit only checks the Content-Length of a body it does not read itself: kept here too
+        return BoundedBody.read(request, declaredLength, Math.min(maxBodyBytes, serverBodyLimit))
+                .onFailure().transform(failure -> failure instanceof BodyTooLargeException tooLarge
+                        ? tooLarge(source, deliveryId, tooLarge)
+                        : unreadable(source, deliveryId, failure));
     }
 
     /**
@@ -87,6 +104,15 @@ public class LogIntake {
                 })
                 .invoke(position -> outcomes.accepted(metadata, position))
                 .replaceWith(metadata);
+    }
+
+    private static DeliveryRejectedException tooLarge(String source, String deliveryId, BodyTooLargeException e) {
+        return new DeliveryRejectedException(source, deliveryId, Rejection.TOO_LARGE, e.getMessage(), null);
+    }
+
+    private static DeliveryRejectedException unreadable(String source, String deliveryId, Throwable failure) {
+        return new DeliveryRejectedException(source, deliveryId, Rejection.MALFORMED,
+                "body could not be read: " + failure.getMessage(), failure);
     }
 
     private static DeliveryRejectedException rejected(DeliveryMetadata metadata, Rejection rejection, String detail,

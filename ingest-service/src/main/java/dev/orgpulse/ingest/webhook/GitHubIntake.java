@@ -1,6 +1,5 @@
 package dev.orgpulse.ingest.webhook;
 
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,6 +19,7 @@ import dev.orgpulse.ingest.delivery.LogIntake;
 import dev.orgpulse.ingest.delivery.Rejection;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Takes a GitHub delivery from its request to the log: media type, size cap, signature (on the raw bytes,
@@ -51,12 +51,16 @@ public class GitHubIntake {
      * @return the delivery's metadata, once the broker acknowledged its record
      * @throws dev.orgpulse.ingest.delivery.DeliveryRejectedException (thrown or as the failure) when it is not on the log
      */
-    public Uni<DeliveryMetadata> accept(GitHubDelivery delivery, InputStream bodyStream) {
+    public Uni<DeliveryMetadata> accept(GitHubDelivery delivery, HttpServerRequest request) {
         if (!delivery.hasSupportedMediaType()) {
             throw delivery.reject(Rejection.UNSUPPORTED_MEDIA_TYPE, "media type " + delivery.contentType()
                     + " is not accepted; send application/json or application/x-www-form-urlencoded");
         }
-        byte[] body = log.read(Sources.GITHUB, delivery.deliveryId(), bodyStream, delivery.declaredLength());
+        return log.read(Sources.GITHUB, delivery.deliveryId(), request, delivery.declaredLength())
+                .onItem().transformToUni(body -> verifyThenAppend(delivery, body));
+    }
+
+    private Uni<DeliveryMetadata> verifyThenAppend(GitHubDelivery delivery, byte[] body) {
         String verifiedBy = verify(delivery, body);
         String key = recordKey(delivery, body);
         DeliveryMetadata metadata = DeliveryMetadata.accepted(Sources.GITHUB, delivery.eventType(),

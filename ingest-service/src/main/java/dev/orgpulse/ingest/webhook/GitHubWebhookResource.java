@@ -1,7 +1,5 @@
 package dev.orgpulse.ingest.webhook;
 
-import java.io.InputStream;
-
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,8 +7,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.smallrye.common.annotation.Blocking;
+import org.jboss.resteasy.reactive.server.Cancellable;
+
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * GitHub organisation and repository webhooks. No {@code @Consumes}: an unsupported media type is refused,
@@ -25,12 +25,17 @@ public class GitHubWebhookResource {
         this.intake = intake;
     }
 
-    /** Blocking: the body (up to the cap) is read as a stream on a worker thread; the ack is awaited without one. */
+    /**
+     * On the event loop, no worker thread: the body (up to the cap) is read there as it arrives, checked, and the
+     * ack awaited without a thread. No body parameter, so RESTEasy Reactive leaves the body unread for the intake.
+     * Not cancelled when the sender goes away: a body cut off, or a record appended, after it left is still logged
+     * and counted.
+     */
     @POST
-    @Blocking
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> receive(HttpHeaders headers, InputStream body) {
-        return intake.accept(GitHubDelivery.from(headers), body)
+    @Cancellable(false)
+    public Uni<Response> receive(HttpHeaders headers, HttpServerRequest request) {
+        return intake.accept(GitHubDelivery.from(headers), request)
                 .map(metadata -> Response.accepted(Receipt.accepted(metadata.deliveryId())).build());
     }
 }

@@ -4,11 +4,14 @@ import static io.restassured.RestAssured.given;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,12 +41,13 @@ public final class SignedDelivery {
     public static final String FORM = SendAsIs.FORM;
 
     private static final String PATH = "/webhooks/github";
-    private static final HttpClient CHUNKING_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient JDK_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final byte[] body;
     private String contentType = "application/json";
     private boolean streamed;
+    private boolean expectingContinue;
 
     private SignedDelivery(String event, byte[] body) {
         this.body = body;
@@ -86,6 +90,12 @@ public final class SignedDelivery {
         return this;
     }
 
+    /** Sent with {@code Expect: 100-continue}: the body only once the service said to go on. */
+    public SignedDelivery expectingContinue() {
+        this.expectingContinue = true;
+        return this;
+    }
+
     public String deliveryId() {
         return headers.get(DELIVERY_HEADER);
     }
@@ -99,23 +109,48 @@ public final class SignedDelivery {
     }
 
     public Response post() {
-        if (streamed) {
-            return postChunked();
+        if (streamed || expectingContinue) {
+            return postWithJdkClient();
         }
         return given().config(SendAsIs.CONFIG).contentType(contentType).headers(headers).body(body)
                 .post(PATH);
     }
 
-    /** RestAssured always sends a Content-Length; the JDK client streams a body of unknown length chunked. */
-    private Response postChunked() {
+    /**
+     * Sends the headers, declaring the whole body, then only its first {@code bytes} bytes, and goes away: a sender cut
+     * off mid-body. No answer can reach it.
+     */
+    public void postCutOff(int bytes) {
+        URI service = URI.create(RestAssured.baseURI);
+        StringBuilder head = new StringBuilder("POST ").append(RestAssured.basePath).append(PATH)
+                .append(" HTTP/1.1\r\nHost: ").append(service.getHost()).append("\r\nContent-Type: ").append(contentType)
+                .append("\r\nContent-Length: ").append(body.length).append("\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        try (Socket socket = new Socket(service.getHost(), RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * RestAssured always sends a Content-Length and never waits for a 100 Continue; the JDK client streams a body of
+     * unknown length chunked, and waits when told to.
+     */
+    private Response postWithJdkClient() {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                 URI.create(RestAssured.baseURI + ":" + RestAssured.port + RestAssured.basePath + PATH))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+                .expectContinue(expectingContinue)
+                .POST(streamed ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {
-            HttpResponse<String> answer = CHUNKING_CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = JDK_CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new ResponseBuilder()
                     .setStatusCode(answer.statusCode())
                     .setContentType(answer.headers().firstValue("Content-Type").orElse(""))

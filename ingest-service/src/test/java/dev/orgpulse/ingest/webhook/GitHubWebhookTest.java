@@ -1,6 +1,7 @@
 package dev.orgpulse.ingest.webhook;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.orgpulse.eventlog.DeliveryMetadata;
 import dev.orgpulse.eventlog.LogHeaders;
 import dev.orgpulse.eventlog.Sources;
+import dev.orgpulse.ingest.delivery.DeliveryOutcomes;
+import dev.orgpulse.ingest.support.LogCapture;
 import dev.orgpulse.ingest.support.PrometheusCounters;
 import dev.orgpulse.ingest.support.SignedDelivery;
 import dev.orgpulse.testing.Fixtures;
@@ -101,6 +106,49 @@ class GitHubWebhookTest {
         ConsumerRecord<String, byte[]> record = single(log.appended());
         assertEquals("ping", DeliveryMetadata.fromHeaders(record.headers()).eventType());
         assertArrayEquals(ping.body(), record.value());
+    }
+
+    /** Read on the event loop chunk by chunk as it arrives: every chunk is kept, in order. */
+    @Test
+    void appendsALargeStreamedBodyWhole() {
+        String commit = "{\"message\":\"" + "x".repeat(1000) + "\"}";
+        byte[] body = ("{\"repository\":{\"full_name\":\"Codertocat/Hello-World\"},\"commits\":["
+                + String.join(",", Collections.nCopies(2000, commit)) + "]}").getBytes(StandardCharsets.UTF_8);
+        SignedDelivery push = SignedDelivery.of("push", body).streamed();
+        LogWatch log = LogWatch.from(broker);
+
+        push.post().then().statusCode(202);
+
+        assertArrayEquals(body, single(log.appended()).value());
+    }
+
+    @Test
+    void acceptsADeliveryThatWaitsForContinue() {
+        SignedDelivery push = SignedDelivery.fixture("push", "payload.json").expectingContinue();
+        LogWatch log = LogWatch.from(broker);
+
+        push.post().then().statusCode(202).body("delivery", equalTo(push.deliveryId()));
+
+        assertArrayEquals(push.body(), single(log.appended()).value());
+    }
+
+    /** The sender gets no answer, but the delivery is logged and counted like any refused one. */
+    @Test
+    void countsADeliveryCutOffMidBody() {
+        SignedDelivery push = SignedDelivery.fixture("push", "payload.json");
+        LogWatch log = LogWatch.from(broker);
+        double malformed = PrometheusCounters.value("orgpulse_ingest_rejected_total", "source", "github", "reason",
+                "malformed");
+
+        try (LogCapture logs = LogCapture.of(DeliveryOutcomes.class)) {
+            push.postCutOff(push.body().length / 2);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> logs.warnings().stream().anyMatch(warning -> warning
+                    .contains(push.deliveryId() + " rejected with 400 malformed: body could not be read")));
+        }
+        assertEquals(malformed + 1, PrometheusCounters.value("orgpulse_ingest_rejected_total", "source", "github",
+                "reason", "malformed"));
+        log.assertNothingAppended();
     }
 
     @Test
