@@ -42,6 +42,8 @@ final class FanOutBench implements Bench.Part {
     private final String marker = "perf: fanout " + HexFormat.of().toHexDigits(new Random().nextInt()).substring(2) + " e";
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicInteger closed = new AtomicInteger();
+    /** Set once the figures are taken: the clients are closed, so the parts after this one run without them. */
+    private volatile boolean done;
     private long[][] arrivals;
     private AtomicInteger[] received;
 
@@ -118,6 +120,8 @@ final class FanOutBench implements Bench.Part {
                     + " (%.1f before the idle rate is taken off)%n", e, received[e].get(), cpuPerDelivery[e],
                     busyCpu[e] / 1e3 / Math.max(1, received[e].get()));
         }
+        done = true;
+        reader.join(TimeUnit.SECONDS.toMillis(30));
         report(open, postedAt, before, after);
         double[] sortedCpu = cpuPerDelivery.clone();
         Arrays.sort(sortedCpu);
@@ -199,7 +203,7 @@ final class FanOutBench implements Bench.Part {
         ByteBuffer in = ByteBuffer.allocate(64 * 1024);
         int opened = 0;
         try (Selector selector = Selector.open()) {
-            while (true) {
+            while (!done) {
                 for (int i = 0; i < OPEN_PER_TICK && opened < clients; i++, opened++) {
                     SocketChannel channel = SocketChannel.open();
                     channel.configureBlocking(false);
@@ -233,6 +237,9 @@ final class FanOutBench implements Bench.Part {
                     }
                 }
                 selector.selectedKeys().clear();
+            }
+            for (SelectionKey key : selector.keys()) {
+                key.channel().close();
             }
         } catch (IOException e) {
             System.err.println("bench fanout: " + e);
