@@ -52,8 +52,13 @@ public final class PipelinedFold {
         void written(BatchResult result);
     }
 
-    /** How long a poll waits for records when no batch is waiting for its turn. */
+    /** How long a poll waits for records when no batch is being written or waiting for its turn. */
     private static final Duration POLL = Duration.ofMillis(500);
+    /**
+     * How long a poll waits for records while a batch is being written: its commit is reported (and its change notice
+     * published) only once the poll returns, so a long poll would hold a lone delivery's notice for {@link #POLL}.
+     */
+    static final Duration IN_FLIGHT_POLL = Duration.ofMillis(5);
     /** While a batch waits for its turn: how long to wait for the one being written before polling again. */
     private static final Duration WAIT_SLICE = Duration.ofMillis(100);
     /** A poll with every partition paused: keeps the consumer in its group, fetches nothing. */
@@ -79,7 +84,7 @@ public final class PipelinedFold {
      */
     public void step() {
         if (waiting == null) {
-            waiting = plan(consumer.poll(POLL));
+            waiting = plan(consumer.poll(inFlight == null ? POLL : IN_FLIGHT_POLL));
         } else {
             awaitInFlight(WAIT_SLICE);
             ConsumerRecords<String, ByteBuffer> records = consumer.poll(PAUSED_POLL);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import io.smallrye.mutiny.Uni;
 class PipelinedFoldTest {
 
     private final TopicPartition partition = new TopicPartition(Topics.EVENTS, 0);
-    private final MockConsumer<String, ByteBuffer> consumer = new MockConsumer<>("earliest");
+    private final WaitingConsumer consumer = new WaitingConsumer();
     private final List<FoldPlan> started = new ArrayList<>();
     private final List<CompletableFuture<BatchResult>> commits = new ArrayList<>();
     private final List<BatchResult> written = new ArrayList<>();
@@ -78,6 +79,24 @@ class PipelinedFoldTest {
         fold.step();
         assertEquals(2, written.size());
         assertEquals(List.of(4L), offsets(started.get(2)), "what arrived while paused is read after");
+    }
+
+    @Test
+    void aBatchCommittedWhileTheFoldWaitsForRecordsIsReportedWithoutWaitingForMore() {
+        append(0);
+        fold.step();
+        BatchResult lone = result();
+        // the write commits while the fold waits for records that do not come (a lone delivery)
+        consumer.schedulePollTask(() -> commits.get(0).complete(lone));
+        consumer.waited = Duration.ZERO;
+
+        while (written.isEmpty()) {
+            fold.step();
+        }
+
+        assertEquals(List.of(lone), written);
+        assertTrue(consumer.waited.compareTo(PipelinedFold.IN_FLIGHT_POLL) <= 0,
+                "the report waited " + consumer.waited + " for records that never came");
     }
 
     @Test
@@ -142,6 +161,25 @@ class PipelinedFoldTest {
 
         fold.step();
         assertEquals(2, started.size(), "nothing moved: no batch");
+    }
+
+    /** Adds up how long its polls would have waited on a broker that has no records for them. */
+    private static final class WaitingConsumer extends MockConsumer<String, ByteBuffer> {
+
+        Duration waited = Duration.ZERO;
+
+        WaitingConsumer() {
+            super("earliest");
+        }
+
+        @Override
+        public synchronized ConsumerRecords<String, ByteBuffer> poll(Duration timeout) {
+            ConsumerRecords<String, ByteBuffer> records = super.poll(timeout);
+            if (records.isEmpty()) {
+                waited = waited.plus(timeout);
+            }
+            return records;
+        }
     }
 
     private void append(long... offsets) {
