@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.orgpulse.eventlog.ConsumerThread;
 import dev.orgpulse.eventlog.DeliveryMetadata;
 import dev.orgpulse.eventlog.GitHubPayloads;
 import dev.orgpulse.eventlog.MalformedRecordException;
@@ -37,7 +38,6 @@ import dev.orgpulse.ingest.config.IngestConfig;
 import dev.orgpulse.ingest.delivery.LogIntake;
 import dev.orgpulse.ingest.github.GitHubApi;
 import dev.orgpulse.ingest.github.GitHubConnection;
-import dev.orgpulse.ingest.log.ConsumerThread;
 import dev.orgpulse.ingest.log.LogReaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;

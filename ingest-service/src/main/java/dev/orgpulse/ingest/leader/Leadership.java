@@ -18,9 +18,9 @@ import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
+import dev.orgpulse.eventlog.ConsumerThread;
 import dev.orgpulse.eventlog.Topics;
 import dev.orgpulse.ingest.github.GitHubConnection;
-import dev.orgpulse.ingest.log.ConsumerThread;
 import dev.orgpulse.ingest.log.LogReaders;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import dev.orgpulse.eventlog.ChangeNotice;
+import dev.orgpulse.eventlog.ConsumerThread;
 import dev.orgpulse.eventlog.KafkaClientSettings;
 import dev.orgpulse.eventlog.MalformedRecordException;
 import dev.orgpulse.eventlog.ReadModel;
@@ -66,10 +68,8 @@ public class ChangeNoticeConsumer {
     private final Vertx vertx;
     private final Map<String, Object> consumerConfig;
     private final String topic;
-    private volatile boolean running = true;
     private volatile boolean listening;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile Thread thread;
+    private ConsumerThread thread;
 
     public ChangeNoticeConsumer(ReadModelCaches caches, PushedFeed pushed, StatsReadModel stats, ChangeHub hub,
             ServedVersion served, Vertx vertx, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
@@ -90,24 +90,15 @@ public class ChangeNoticeConsumer {
     }
 
     void onStart(@Observes StartupEvent start) {
-        KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-                new ByteArrayDeserializer());
-        consumer = created;
-        thread = new Thread(() -> follow(created), "orgpulse-change-notices");
-        // nothing it does has to finish before the process ends
-        thread.setDaemon(true);
-        thread.start();
+        thread = ConsumerThread.start("orgpulse-change-notices",
+                new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer()), this::follow,
+                "until this node restarts, its caches follow the read models only at their expiry and its streams "
+                        + "carry no new activity");
     }
 
     void onStop(@Observes ShutdownEvent stop) {
-        running = false;
         if (thread != null) {
-            consumer.wakeup();
-            try {
-                thread.join(HANDLING_PATIENCE.plus(STOP_WAIT).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            thread.stop(HANDLING_PATIENCE.plus(STOP_WAIT));
         }
     }
 
@@ -116,32 +107,27 @@ public class ChangeNoticeConsumer {
         return listening;
     }
 
-    private void follow(KafkaConsumer<String, byte[]> consumer) {
-        try (consumer) {
-            startAtTheEnd(consumer);
-            while (running) {
-                try {
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                        handle(record.value());
-                    }
-                } catch (WakeupException e) {
-                    // onStop() ends a waiting poll this way
-                } catch (KafkaException e) {
-                    // the consumer reconnects by itself; anything else (authorization, ...) is said until it is fixed
-                    LOG.warnf("change notices on %s not read (%s); trying again", topic, e.toString());
-                    pause();
+    private void follow(KafkaConsumer<String, byte[]> consumer, BooleanSupplier running) {
+        startAtTheEnd(consumer, running);
+        while (running.getAsBoolean()) {
+            try {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    handle(record.value());
                 }
+            } catch (WakeupException e) {
+                // onStop() ends a waiting poll this way, and the thread with it
+                throw e;
+            } catch (KafkaException e) {
+                // the consumer reconnects by itself; anything else (authorization, ...) is said until it is fixed
+                LOG.warnf("change notices on %s not read (%s); trying again", topic, e.toString());
+                pause();
             }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "change notices are no longer read: until this node restarts, its caches follow the read "
-                    + "models only at their expiry and its streams carry no new activity");
         }
-        LOG.debug("change notice consumer stopped");
     }
 
     /** Assigns every partition of the topic and fixes this node's position at their end, asking until the broker answers. */
-    private void startAtTheEnd(KafkaConsumer<String, byte[]> consumer) {
-        while (running) {
+    private void startAtTheEnd(KafkaConsumer<String, byte[]> consumer, BooleanSupplier running) {
+        while (running.getAsBoolean()) {
             try {
                 List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                         .map(partition -> new TopicPartition(topic, partition.partition())).toList();
@@ -160,6 +146,7 @@ public class ChangeNoticeConsumer {
                 return;
             } catch (WakeupException e) {
                 // onStop()
+                throw e;
             } catch (KafkaException e) {
                 LOG.warnf("change notices on %s not reached (%s); trying again", topic, e.toString());
                 pause();
@@ -172,7 +159,7 @@ public class ChangeNoticeConsumer {
             Thread.sleep(RETRY.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running = false;
+            throw new IllegalStateException("interrupted while waiting to ask the broker again", e);
         }
     }
 

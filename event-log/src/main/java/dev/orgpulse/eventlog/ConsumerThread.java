@@ -1,4 +1,4 @@
-package dev.orgpulse.ingest.log;
+package dev.orgpulse.eventlog;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
