@@ -1,9 +1,12 @@
 package dev.orgpulse.eventlog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
 class KafkaClientSettingsTest {
@@ -21,6 +24,25 @@ class KafkaClientSettingsTest {
     void aProducerKeepsTheConnectionAndItsOwnSettings() {
         assertEquals(Map.of("bootstrap.servers", "broker:9092", "security.protocol", "SSL", "acks", "all"),
                 KafkaClientSettings.producer(shared));
+    }
+
+    @Test
+    void aDurableProducerWaitsForEveryReplicaAndNeverWritesARecordTwiceWhateverIsShared() {
+        ProducerConfig config = new ProducerConfig(KafkaClientSettings.durableProducer(
+                Map.of("bootstrap.servers", "broker:9092", "acks", "1", "enable.idempotence", "false"),
+                "orgpulse-test"));
+
+        assertEquals("-1", config.getString(ProducerConfig.ACKS_CONFIG));
+        assertTrue(config.getBoolean(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
+        assertEquals("orgpulse-test", config.getString(ProducerConfig.CLIENT_ID_CONFIG));
+        assertEquals(List.of("broker:9092"), config.getList(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
+    }
+
+    @Test
+    void aDurableProducerKeepsAClientIdOfTheSharedSettings() {
+        assertEquals("orgpulse-ingest-eu", KafkaClientSettings.durableProducer(
+                Map.of("bootstrap.servers", "broker:9092", "client.id", "orgpulse-ingest-eu"), "orgpulse-ingest")
+                .get("client.id"));
     }
 
     @Test

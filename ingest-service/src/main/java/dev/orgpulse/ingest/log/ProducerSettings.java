@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.orgpulse.eventlog.KafkaClientSettings;
 
@@ -31,15 +29,8 @@ public final class ProducerSettings {
      * @param maxBodyBytes the largest body the service accepts
      */
     public static Map<String, Object> forLog(Map<String, Object> shared, Duration ackTimeout, long maxBodyBytes) {
-        Map<String, Object> settings = KafkaClientSettings.producer(shared);
-        settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "orgpulse-ingest");
-        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-
-        // A 2xx promises the record is durable: every in-sync replica has it, and a retry cannot write it twice.
-        // Both are set explicitly because acks=1 (a client default elsewhere) silently turns idempotence off.
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // a 2xx promises the record is durable: every in-sync replica has it, and a retry cannot write it twice
+        Map<String, Object> settings = KafkaClientSettings.durableProducer(shared, "orgpulse-ingest");
 
         // The producer settles every record (acknowledged or failed) within the ack timeout: a third to find
         // the partition leader, two thirds to deliver. So a 503 is not followed by the record landing anyway.

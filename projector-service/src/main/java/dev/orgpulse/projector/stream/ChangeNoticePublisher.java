@@ -14,8 +14,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import dev.orgpulse.eventlog.ChangeNotice;
@@ -55,12 +53,7 @@ public class ChangeNoticePublisher {
 
     public ChangeNoticePublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             ProjectorConfig config) {
-        Map<String, Object> settings = KafkaClientSettings.producer(kafkaConfig);
-        settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "orgpulse-projector-changes");
-        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        Map<String, Object> settings = KafkaClientSettings.durableProducer(kafkaConfig, "orgpulse-projector-changes");
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(MAX_BLOCK.toMillis()));
         this.producer = new KafkaProducer<>(settings);
         this.topic = config.projector().changesTopic();
