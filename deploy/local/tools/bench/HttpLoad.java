@@ -8,13 +8,18 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * A closed-loop HTTP/1.1 load generator on one thread: {@code connections} keep-alive connections, each sending
- * the next request as soon as the previous answer is complete (no pipelining): the same GET, or requests made one by
- * one (signed deliveries, each with its own id). Written against NIO so that it spends little of the CPU it shares
- * with the server it measures: no per-request allocation beyond the latency record and what the requests need.
+ * An HTTP/1.1 load generator on {@code connections} keep-alive connections, one request outstanding on each (no
+ * pipelining): the same GET, or requests made one by one (signed deliveries, each with its own id). Closed loop
+ * ({@link #run}, one thread: each connection sends the next request as soon as the previous answer is complete) or
+ * open loop ({@link #paced}, at a fixed offered rate). Written against NIO so that it spends little of the CPU it
+ * shares with the server it measures: no per-request allocation beyond the latency record and what the requests need.
  */
 final class HttpLoad {
 
@@ -26,7 +31,19 @@ final class HttpLoad {
         }
     }
 
+    /**
+     * What an open-loop run did: {@code answers} holds each 2xx's latency from when its request was due, and
+     * {@code sendLags} (sorted, one per request sent) how long after that it went out, waiting for a free connection or
+     * for the pacer to wake: the part of the latency spent on this side. {@code unanswered}: due within the run, not
+     * answered by its end plus {@link #DRAIN_NANOS}.
+     */
+    record Paced(Result answers, long[] sendLags, long unanswered) {
+    }
+
     private static final int MAX_LATENCIES = 4_000_000;
+
+    /** How long an open-loop run waits, after its last request was due, for the answers still outstanding. */
+    private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final InetSocketAddress server;
     private final Supplier<byte[]> requests;
@@ -117,6 +134,99 @@ final class HttpLoad {
         }
     }
 
+    /**
+     * Open loop for {@code nanos}: requests due at {@code perSecond} by a {@link Schedule}, each sent on a connection
+     * with no request outstanding, or, when none is free, as soon as one is; its latency counts from when it was due.
+     * A pacing thread sends, this one reads, so an answer is timed when the selector wakes for it (the pacer sleeps in
+     * {@link LockSupport#parkNanos}, some tens of microseconds late: that lateness is counted, and shown apart as the
+     * send lag).
+     */
+    Paced paced(int connections, double perSecond, long nanos) throws IOException, InterruptedException {
+        long[] latencies = new long[MAX_LATENCIES];
+        long[] sendLags = new long[MAX_LATENCIES];
+        int[] sent = new int[1];
+        long[] pacerCpu = new long[1];
+        int count = 0;
+        long answered = 0;
+        long notOk = 0;
+        BlockingQueue<Connection> free = new ArrayBlockingQueue<>(connections);
+        try (Selector selector = Selector.open()) {
+            for (int i = 0; i < connections; i++) {
+                SocketChannel channel = SocketChannel.open(server);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                channel.configureBlocking(false);
+                Connection connection = new Connection(channel);
+                channel.register(selector, SelectionKey.OP_READ, connection);
+                free.add(connection);
+            }
+            long cpuBefore = threadCpu();
+            long start = System.nanoTime();
+            long end = start + nanos;
+            Schedule schedule = new Schedule(start, perSecond);
+            Thread pacer = new Thread(() -> {
+                long cpuAtStart = threadCpu();
+                try {
+                    for (long due = schedule.nextDueAt(); due < end; due = schedule.nextDueAt()) {
+                        long early = due - System.nanoTime();
+                        if (early > 0) {
+                            LockSupport.parkNanos(early);
+                            continue;
+                        }
+                        Connection connection = free.poll(DRAIN_NANOS, TimeUnit.NANOSECONDS);
+                        if (connection == null) {
+                            break;
+                        }
+                        connection.dueAt = schedule.take();
+                        connection.send(requests.get());
+                        if (sent[0] < sendLags.length) {
+                            sendLags[sent[0]++] = connection.sentAt - connection.dueAt;
+                        }
+                    }
+                } catch (IOException e) {
+                    System.err.println("bench: the pacer stopped: " + e);
+                } catch (InterruptedException readerDone) {
+                    // the reader stopped waiting: what was not sent counts as unanswered
+                } finally {
+                    pacerCpu[0] = threadCpu() - cpuAtStart;
+                }
+            }, "bench-pacer");
+            pacer.start();
+            long now = start;
+            // until every request due within the run was sent and answered, or the drain time is over
+            while (now < end + DRAIN_NANOS && (pacer.isAlive() || free.size() < connections)) {
+                selector.select(100);
+                now = System.nanoTime();
+                for (SelectionKey key : selector.selectedKeys()) {
+                    Connection connection = (Connection) key.attachment();
+                    if (connection.channel.read(connection.in) < 0) {
+                        throw new IOException("the server closed a keep-alive connection");
+                    }
+                    int length = connection.complete();
+                    if (length < 0) {
+                        continue;
+                    }
+                    answered++;
+                    if (connection.status() / 100 != 2) {
+                        notOk++;
+                    } else if (count < latencies.length) {
+                        latencies[count++] = now - connection.dueAt;
+                    }
+                    connection.consume(length);
+                    free.add(connection);
+                }
+                selector.selectedKeys().clear();
+            }
+            pacer.interrupt();
+            pacer.join();
+            for (SelectionKey key : selector.keys()) {
+                key.channel().close();
+            }
+            Result answers = new Result(answered, notOk, latencies, count, nanos,
+                    threadCpu() - cpuBefore + pacerCpu[0]);
+            return new Paced(answers, BenchTarget.sorted(sendLags, sent[0]), schedule.dueBefore(end) - answered);
+        }
+    }
+
     private static long threadCpu() {
         return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
@@ -125,7 +235,10 @@ final class HttpLoad {
     private static final class Connection {
         private final SocketChannel channel;
         private final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
-        private long sentAt;
+        /** Written by the thread that sends, read by the one that reads the answer (open loop: two threads). */
+        private volatile long sentAt;
+        /** Open loop: when the request outstanding was due (by then it counts as waiting). */
+        private volatile long dueAt;
 
         Connection(SocketChannel channel) {
             this.channel = channel;
