@@ -49,7 +49,7 @@ public class PointRulesResource {
         String deliveryId = "point-rules:" + UUID.randomUUID();
         DeliveryMetadata change = DeliveryMetadata.accepted(Sources.ADMIN, PointRules.EVENT_TYPE, deliveryId,
                 Instant.now(), MediaType.APPLICATION_JSON, VERIFIED_BY);
-        return log.append(PointRules.RECORD_KEY, PointRules.write(rules), change)
+        return Uni.createFrom().completionStage(log.append(PointRules.RECORD_KEY, PointRules.write(rules), change))
                 .map(appended -> Response.accepted(new Accepted(deliveryId, "accepted", rules)).build());
     }
 }

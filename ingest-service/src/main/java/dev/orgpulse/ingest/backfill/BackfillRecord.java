@@ -11,6 +11,7 @@ import dev.orgpulse.eventlog.GitHubPayloads;
 import dev.orgpulse.eventlog.LogJson;
 import dev.orgpulse.eventlog.Sources;
 import dev.orgpulse.ingest.delivery.LogIntake;
+import io.smallrye.mutiny.Uni;
 
 /**
  * One fact learned from GitHub's API, shaped as the webhook payload of {@code eventType} would carry it, so the
@@ -38,7 +39,7 @@ public record BackfillRecord(String eventType, String deliveryId, ObjectNode pay
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a backfill record not writable as JSON: " + deliveryId, e);
         }
-        log.append(key, body, DeliveryMetadata.accepted(Sources.GITHUB_BACKFILL, eventType, deliveryId, Instant.now(),
-                "application/json", "github-api")).await().atMost(timeout);
+        Uni.createFrom().completionStage(log.append(key, body, DeliveryMetadata.accepted(Sources.GITHUB_BACKFILL,
+                eventType, deliveryId, Instant.now(), "application/json", "github-api"))).await().atMost(timeout);
     }
 }

@@ -3,8 +3,9 @@ package dev.orgpulse.ingest.delivery;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -50,29 +51,29 @@ public final class BoundedBody {
      * @return the body; else fails with a {@link BodyTooLargeException}, or with the request's failure (the sender
      *         went away before the end of the body)
      */
-    public static Uni<byte[]> read(HttpServerRequest request, long declaredLength, long maxBytes) {
-        return Uni.createFrom().emitter(answer -> {
-            if (declaredLength > maxBytes) {
-                answer.fail(declaredOverCap(declaredLength, maxBytes));
-                return;
+    public static CompletionStage<byte[]> read(HttpServerRequest request, long declaredLength, long maxBytes) {
+        CompletableFuture<byte[]> answer = new CompletableFuture<>();
+        if (declaredLength > maxBytes) {
+            answer.completeExceptionally(declaredOverCap(declaredLength, maxBytes));
+            return answer;
+        }
+        Buffer body = Buffer.buffer(initialCapacity(declaredLength));
+        request.handler(chunk -> {
+            if (body.length() + (long) chunk.length() > maxBytes) {
+                request.pause();
+                answer.completeExceptionally(overCap(maxBytes));
+            } else {
+                body.appendBuffer(chunk);
             }
-            Buffer body = Buffer.buffer(initialCapacity(declaredLength));
-            request.handler(chunk -> {
-                if (body.length() + (long) chunk.length() > maxBytes) {
-                    request.pause();
-                    answer.fail(overCap(maxBytes));
-                } else {
-                    body.appendBuffer(chunk);
-                }
-            });
-            request.exceptionHandler(answer::fail);
-            request.endHandler(end -> answer.complete(body.getBytes()));
-            // a sender that asked to be told first (curl does, for large bodies) waits for this before it sends
-            if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
-                request.response().writeContinue();
-            }
-            request.resume();
         });
+        request.exceptionHandler(answer::completeExceptionally);
+        request.endHandler(end -> answer.complete(body.getBytes()));
+        // a sender that asked to be told first (curl does, for large bodies) waits for this before it sends
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            request.response().writeContinue();
+        }
+        request.resume();
+        return answer;
     }
 
     private static int initialCapacity(long declaredLength) {

@@ -45,9 +45,12 @@ public class DeliveryOutcomes {
         acceptedCounters.computeIfAbsent(List.of(metadata.source(), metadata.eventType()),
                 kind -> registry.counter("orgpulse.ingest.accepted", "source", kind.get(0), "event", kind.get(1)))
                 .increment();
-        LOG.infof("%s delivery %s (%s) appended to %s-%d@%d, verified by %s", metadata.source(),
-                printable(metadata.deliveryId()), printable(metadata.eventType()), position.topic(),
-                position.partition(), position.offset(), metadata.verifiedBy());
+        if (LOG.isInfoEnabled()) {
+            // put together here: a printf format, applied by the log manager for every accepted delivery, cost more
+            LOG.info(metadata.source() + " delivery " + printable(metadata.deliveryId()) + " ("
+                    + printable(metadata.eventType()) + ") appended to " + position.topic() + "-" + position.partition()
+                    + "@" + position.offset() + ", verified by " + metadata.verifiedBy());
+        }
     }
 
     public void rejected(DeliveryRejectedException rejected) {

@@ -2,6 +2,7 @@ package dev.orgpulse.ingest.delivery;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,11 +13,11 @@ import org.jboss.logging.Logger;
 
 import dev.orgpulse.eventlog.DeliveryMetadata;
 import dev.orgpulse.ingest.config.IngestConfig;
+import dev.orgpulse.ingest.error.Causes;
 import dev.orgpulse.ingest.log.LogAppender;
 import dev.orgpulse.ingest.log.LogOutcomeUnknownException;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -74,36 +75,47 @@ public class LogIntake {
      * @param declaredLength the Content-Length, negative when the body is chunked
      * @return the body; else fails with a {@link DeliveryRejectedException}: over the cap, or not received whole
      */
-    public Uni<byte[]> read(String source, String deliveryId, HttpServerRequest request, long declaredLength) {
+    public CompletionStage<byte[]> read(String source, String deliveryId, HttpServerRequest request,
+            long declaredLength) {
         // the server's own limit only checks the Content-Length of a body it does not read itself: kept here too
         return BoundedBody.read(request, declaredLength, Math.min(maxBodyBytes, serverBodyLimit))
-                .onFailure().transform(failure -> failure instanceof BodyTooLargeException tooLarge
-                        ? tooLarge(source, deliveryId, tooLarge)
-                        : unreadable(source, deliveryId, failure));
+                .handle((body, failure) -> {
+                    if (failure == null) {
+                        return body;
+                    }
+                    Throwable cause = Causes.unwrapped(failure);
+                    throw cause instanceof BodyTooLargeException tooLarge
+                            ? tooLarge(source, deliveryId, tooLarge)
+                            : unreadable(source, deliveryId, cause);
+                });
     }
 
     /**
      * Appends a verified delivery, its body exactly as received.
      *
      * @return the delivery's metadata, once its record is committed to the log; else fails with a
-     *         {@link DeliveryRejectedException}
+     *         {@link DeliveryRejectedException} (inside a {@link java.util.concurrent.CompletionException})
      */
-    public Uni<DeliveryMetadata> append(String key, byte[] body, DeliveryMetadata metadata) {
-        return log.append(key, body, metadata)
-                .onFailure().transform(failure -> {
-                    if (failure instanceof RecordTooLargeException) {
-                        return rejected(metadata, Rejection.TOO_LARGE, "the log does not take records this large",
-                                failure);
-                    }
-                    if (failure instanceof LogOutcomeUnknownException) {
-                        return rejected(metadata, Rejection.LOG_OUTCOME_UNKNOWN,
-                                "the log may or may not have the delivery; deliver it again", failure);
-                    }
-                    return rejected(metadata, Rejection.LOG_UNAVAILABLE,
-                            "the log did not take the delivery; retry later", failure);
-                })
-                .invoke(position -> outcomes.accepted(metadata, position))
-                .replaceWith(metadata);
+    public CompletionStage<DeliveryMetadata> append(String key, byte[] body, DeliveryMetadata metadata) {
+        return log.append(key, body, metadata).handle((position, failure) -> {
+            if (failure != null) {
+                throw notAppended(metadata, Causes.unwrapped(failure));
+            }
+            outcomes.accepted(metadata, position);
+            return metadata;
+        });
+    }
+
+    private static DeliveryRejectedException notAppended(DeliveryMetadata metadata, Throwable failure) {
+        if (failure instanceof RecordTooLargeException) {
+            return rejected(metadata, Rejection.TOO_LARGE, "the log does not take records this large", failure);
+        }
+        if (failure instanceof LogOutcomeUnknownException) {
+            return rejected(metadata, Rejection.LOG_OUTCOME_UNKNOWN,
+                    "the log may or may not have the delivery; deliver it again", failure);
+        }
+        return rejected(metadata, Rejection.LOG_UNAVAILABLE, "the log did not take the delivery; retry later",
+                failure);
     }
 
     private static DeliveryRejectedException tooLarge(String source, String deliveryId, BodyTooLargeException e) {

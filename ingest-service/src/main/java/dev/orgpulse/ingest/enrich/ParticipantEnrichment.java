@@ -14,6 +14,7 @@ import dev.orgpulse.ingest.delivery.LogIntake;
 import dev.orgpulse.ingest.delivery.Rejection;
 import dev.orgpulse.ingest.error.Causes;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
 
 /**
  * What the enricher does with one record of the log: for a participant event whose participant it has not
@@ -79,9 +80,9 @@ final class ParticipantEnrichment {
         }
         String deliveryId = DELIVERY_ID_PREFIX + participant;
         return retry.around(participants.get(participant))
-                .chain(answer -> log.append(record.key(), answer,
+                .chain(answer -> Uni.createFrom().completionStage(log.append(record.key(), answer,
                         DeliveryMetadata.accepted(Sources.MEET_API, RESOLVED, deliveryId, Instant.now(), JSON,
-                                Sources.MEET_API)))
+                                Sources.MEET_API))))
                 .map(appended -> {
                     resolved.add(participant);
                     return Outcome.SETTLED;

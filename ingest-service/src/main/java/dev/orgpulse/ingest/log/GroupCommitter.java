@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 import org.apache.kafka.clients.producer.Producer;
@@ -27,6 +29,9 @@ import org.jboss.logging.Logger;
  * transaction never asked to commit, or was aborted, is never read (see {@link PendingAppend} for what each sender is
  * told when). A producer whose transaction could not be aborted (fenced, broker gone) is closed and replaced; its
  * successor's {@code initTransactions} (same transactional id) ends whatever the old one left open.
+ * <p>
+ * The ack timeout of every record is watched by one thread for all ({@link #expireOverdue}), not by a timer per record:
+ * records arrive in the order of their deadlines, so it only ever looks at the oldest record not yet answered.
  */
 final class GroupCommitter implements AutoCloseable {
 
@@ -35,12 +40,20 @@ final class GroupCommitter implements AutoCloseable {
     private static final Duration IDLE_WAIT = Duration.ofMillis(200);
     /** Between attempts to open a producer while the broker does not answer. */
     private static final Duration REOPEN_PAUSE = Duration.ofSeconds(1);
+    /**
+     * How often the ack timeout's watchdog lets go of the records answered meanwhile; the bodies it holds stay below
+     * what arrives in this time.
+     */
+    private static final long WATCHDOG_SWEEP_NANOS = Duration.ofMillis(50).toNanos();
 
     private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
+    /** Every record its transaction has not answered yet (and some just answered), oldest first. */
+    private final ConcurrentLinkedQueue<PendingAppend> unanswered = new ConcurrentLinkedQueue<>();
     private final IntFunction<Producer<String, byte[]>> producers;
     private final int maxRecordsPerTransaction;
     private final Duration ackTimeout;
     private final List<Thread> loops = new ArrayList<>();
+    private final Thread watchdog;
     private volatile boolean running = true;
 
     /**
@@ -61,13 +74,53 @@ final class GroupCommitter implements AutoCloseable {
             loops.add(loop);
             loop.start();
         }
+        watchdog = new Thread(this::expireOverdue, name + "-ack-timeout");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
-    /** Queues a record for the next transaction; its {@link PendingAppend#outcome} answers the sender. */
+    /**
+     * Queues a record for the next transaction; its {@link PendingAppend#outcome} answers the sender, by the ack timeout
+     * at the latest (unless its transaction asked to commit by then: then the commit's outcome does).
+     */
     PendingAppend append(ProducerRecord<String, byte[]> record) {
         PendingAppend pending = new PendingAppend(record, System.nanoTime() + ackTimeout.toNanos());
+        unanswered.add(pending);
         queue.add(pending);
+        if (!running) {
+            // no transaction takes records any more
+            pending.expire();
+        }
         return pending;
+    }
+
+    /**
+     * Fails each record whose ack timeout ran out before its transaction asked to commit ({@link PendingAppend#expire}),
+     * whatever the transaction loops are doing (waiting for a broker that is gone, say). Records are added in the order
+     * of their deadlines (but for two appends racing each other, microseconds apart), so the oldest unanswered one is
+     * the next to expire: it waits for that one's deadline, or less to let go of the records answered meanwhile. Ends
+     * once the loops have: what is left can no longer be appended.
+     */
+    private void expireOverdue() {
+        while (running || loops.stream().anyMatch(Thread::isAlive)) {
+            PendingAppend oldest = unanswered.peek();
+            if (oldest == null) {
+                LockSupport.parkNanos(WATCHDOG_SWEEP_NANOS);
+            } else if (oldest.answered()) {
+                unanswered.poll();
+            } else {
+                long left = oldest.deadlineNanos() - System.nanoTime();
+                if (left <= 0) {
+                    oldest.expire();
+                    unanswered.poll();
+                } else {
+                    LockSupport.parkNanos(Math.min(left, WATCHDOG_SWEEP_NANOS));
+                }
+            }
+        }
+        for (PendingAppend left; (left = unanswered.poll()) != null;) {
+            left.expire();
+        }
     }
 
     private void run(int index) {
@@ -238,5 +291,6 @@ final class GroupCommitter implements AutoCloseable {
                 return;
             }
         }
+        LockSupport.unpark(watchdog);
     }
 }

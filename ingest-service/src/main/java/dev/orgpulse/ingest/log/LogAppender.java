@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,6 @@ import dev.orgpulse.eventlog.Topics;
 import dev.orgpulse.ingest.config.IngestConfig;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Appends deliveries to {@link Topics#EVENTS} in Kafka transactions ({@link GroupCommitter}), so that a sender told
@@ -37,11 +37,10 @@ public class LogAppender {
     static final int MAX_RECORDS_PER_TRANSACTION = 512;
 
     private final GroupCommitter committer;
-    private final Duration ackTimeout;
 
     public LogAppender(@Identifier("default-kafka-broker") Map<String, Object> kafka, IngestConfig config,
             @ConfigProperty(name = "quarkus.http.port") int httpPort) {
-        this.ackTimeout = config.ingest().ackTimeout();
+        Duration ackTimeout = config.ingest().ackTimeout();
         long maxBodyBytes = config.ingest().maxBodySize().asLongValue();
         String instance = config.ingest().instanceId().orElseGet(() -> hostName() + "-" + httpPort);
         this.committer = new GroupCommitter(
@@ -54,17 +53,11 @@ public class LogAppender {
      * @return where the record was appended, once its transaction committed; fails when it is certainly not on the log
      *         (a {@link org.apache.kafka.common.errors.RecordTooLargeException} if it is too large, a timeout when its
      *         transaction did not ask to commit within the ack timeout), or with a {@link LogOutcomeUnknownException}
-     *         when that is not known
+     *         when that is not known. A plain stage, not a {@code Uni}: on the webhook's path each Mutiny operator
+     *         captured the request's context again, which cost more than the rest of the append.
      */
-    public Uni<RecordMetadata> append(String key, byte[] value, DeliveryMetadata metadata) {
-        PendingAppend pending = committer.append(
-                new ProducerRecord<>(Topics.EVENTS, null, key, value, metadata.toHeaders()));
-        return Uni.createFrom().completionStage(pending.outcome())
-                .ifNoItem().after(ackTimeout).recoverWithUni(() -> {
-                    // a record whose transaction is committing already waits for the commit's outcome
-                    pending.expire();
-                    return Uni.createFrom().completionStage(pending.outcome());
-                });
+    public CompletionStage<RecordMetadata> append(String key, byte[] value, DeliveryMetadata metadata) {
+        return committer.append(new ProducerRecord<>(Topics.EVENTS, null, key, value, metadata.toHeaders())).outcome();
     }
 
     private static String hostName() {

@@ -2,6 +2,7 @@ package dev.orgpulse.ingest.webhook;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,7 +19,6 @@ import dev.orgpulse.ingest.config.IngestConfig;
 import dev.orgpulse.ingest.delivery.LogIntake;
 import dev.orgpulse.ingest.delivery.Rejection;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -49,18 +49,19 @@ public class GitHubIntake {
 
     /**
      * @return the delivery's metadata, once the broker acknowledged its record
-     * @throws dev.orgpulse.ingest.delivery.DeliveryRejectedException (thrown or as the failure) when it is not on the log
+     * @throws dev.orgpulse.ingest.delivery.DeliveryRejectedException (thrown or as the failure, inside a
+     *         {@link java.util.concurrent.CompletionException}) when it is not on the log
      */
-    public Uni<DeliveryMetadata> accept(GitHubDelivery delivery, HttpServerRequest request) {
+    public CompletionStage<DeliveryMetadata> accept(GitHubDelivery delivery, HttpServerRequest request) {
         if (!delivery.hasSupportedMediaType()) {
             throw delivery.reject(Rejection.UNSUPPORTED_MEDIA_TYPE, "media type " + delivery.contentType()
                     + " is not accepted; send application/json or application/x-www-form-urlencoded");
         }
         return log.read(Sources.GITHUB, delivery.deliveryId(), request, delivery.declaredLength())
-                .onItem().transformToUni(body -> verifyThenAppend(delivery, body));
+                .thenCompose(body -> verifyThenAppend(delivery, body));
     }
 
-    private Uni<DeliveryMetadata> verifyThenAppend(GitHubDelivery delivery, byte[] body) {
+    private CompletionStage<DeliveryMetadata> verifyThenAppend(GitHubDelivery delivery, byte[] body) {
         String verifiedBy = verify(delivery, body);
         String key = recordKey(delivery, body);
         DeliveryMetadata metadata = DeliveryMetadata.accepted(Sources.GITHUB, delivery.eventType(),

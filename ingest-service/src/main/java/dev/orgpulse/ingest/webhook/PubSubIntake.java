@@ -78,7 +78,7 @@ public class PubSubIntake {
         PushEnvelope envelope = parse(push, body);
         DeliveryMetadata metadata = DeliveryMetadata.accepted(Sources.PUBSUB, envelope.eventType(),
                 envelope.messageId(), Instant.now(), push.contentType(), pusher.label());
-        return log.append(envelope.recordKey(), body, metadata)
+        return Uni.createFrom().completionStage(log.append(envelope.recordKey(), body, metadata))
                 .invoke(() -> {
                     if (envelope.isSubscriptionLifecycle()) {
                         warnAboutSubscription(envelope);

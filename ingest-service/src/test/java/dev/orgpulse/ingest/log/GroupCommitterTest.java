@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -119,8 +120,10 @@ class GroupCommitterTest {
 
     @Test
     void aTransactionWhoseSendsAreNotAnsweredWithinTheAckTimeoutIsAbortedAndItsRecordsAreNotOnTheLog() {
-        start(false, Duration.ofMillis(300), producer -> {
+        start(false, Duration.ofSeconds(1), producer -> {
         });
+        // the record must reach its transaction before the ack timeout fails it in the queue
+        await().until(() -> !producers.isEmpty() && producers.get(0).transactionInitialized());
         PendingAppend pending = committer.append(record("key"));
         MockProducer<String, byte[]> producer = awaitSends(1);
 
@@ -128,6 +131,41 @@ class GroupCommitterTest {
 
         await().until(producer::transactionAborted);
         assertFalse(producer.transactionCommitted());
+    }
+
+    @Test
+    void aRecordWaitingForALoopThatIsStuckIsToldItIsNotOnTheLogAtItsAckTimeout() {
+        CountDownLatch broker = new CountDownLatch(1);
+        committer = new GroupCommitter(index -> new MockProducer<>(true, null, new StringSerializer(),
+                new ByteArraySerializer()) {
+            @Override
+            public void initTransactions() {
+                // a broker that never answers: the loop cannot take the record
+                try {
+                    broker.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, 1, 512, Duration.ofMillis(300), "test-committer");
+        try {
+            long start = System.nanoTime();
+            PendingAppend pending = committer.append(record("key"));
+
+            assertInstanceOf(TimeoutException.class, failure(pending));
+            assertTrue(System.nanoTime() - start >= Duration.ofMillis(300).toNanos());
+        } finally {
+            broker.countDown();
+        }
+    }
+
+    @Test
+    void aRecordAppendedAfterCloseIsToldAtOnceItIsNotOnTheLog() {
+        start(true, ACK_TIMEOUT, producer -> {
+        });
+        committer.close();
+
+        assertInstanceOf(TimeoutException.class, failure(committer.append(record("key"))));
     }
 
     private void start(boolean answerSends, Duration ackTimeout, Consumer<MockProducer<String, byte[]>> setUp) {
