@@ -32,7 +32,7 @@ import dev.orgpulse.eventlog.ReadModel;
  * @param columns    every column written, the key's first
  * @param keyColumns how many of the first columns make the primary key
  * @param onConflict what {@code ON CONFLICT (key)} does with a row already stored; its {@code RETURNING} clause names
- *                   the rows that changed
+ *                   the rows that changed; {@code null} for rows the transaction knows to be new (no conflict clause)
  * @param inBatch    the earlier and the later row of one key in a batch, into the row to write
  * @param revision   for a snapshot, the revision of a row: of two rows of one key the greater wins ({@code inBatch}
  *                   says the same; this computes each row's revision once); {@code null} otherwise
@@ -70,6 +70,16 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
             List<Column<T>> columns) {
         return new ReadModelTable<>(name, rowType, columns, keyColumns, "DO NOTHING", (earlier, later) -> earlier,
                 null, null, shows);
+    }
+
+    /**
+     * Rows the transaction has found to be new already (a feed item, inserted for a fact new to {@code feed_fact}): a
+     * plain insert, without the arbiter index's look-up and the speculative insertion that {@code ON CONFLICT} costs
+     * per row.
+     */
+    static <T> ReadModelTable<T> appended(String name, Class<T> rowType, List<Column<T>> columns) {
+        return new ReadModelTable<>(name, rowType, columns, 1, null, (earlier, later) -> earlier, null, null,
+                Set.of());
     }
 
     /**
@@ -203,7 +213,8 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
 
     /** The same, returning {@code returning} of each row inserted or changed ({@code t} is the row). */
     String upsert(String returning) {
-        return insert() + " ON CONFLICT (" + keyList() + ") " + onConflict + " RETURNING " + returning;
+        String conflict = onConflict == null ? "" : " ON CONFLICT (" + keyList() + ") " + onConflict;
+        return insert() + conflict + " RETURNING " + returning;
     }
 
     /** The stored rows whose key is in the array bound as {@code $1}, locked for the transaction, in key order. */
