@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +181,9 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
 
     /**
      * The rows one per key, in the order each key first came. Equal pictures are frequent in a batch (each event
-     * carries its repository): a snapshot's revision is digested once per distinct picture.
+     * carries its repository): a picture equal to the one kept for its key has its revision, so it is not digested
+     * again. Rows are compared only with the row kept for their key, never hashed whole: most snapshots of a batch
+     * (CI runs and jobs, pull requests) have a key of their own.
      */
     private List<Keyed<T>> merged(List<T> rows) {
         Map<List<Object>, Keyed<T>> byKey = new LinkedHashMap<>();
@@ -193,11 +194,17 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
                         (earlier, later) -> new Keyed<>(key, inBatch.apply(earlier.row(), later.row()), null));
             }
         } else {
-            Map<T, String> revisions = new HashMap<>();
             for (T row : rows) {
                 List<Object> key = key(row);
-                byKey.merge(key, new Keyed<>(key, row, revisions.computeIfAbsent(row, revision)),
-                        (earlier, later) -> later.revision().compareTo(earlier.revision()) > 0 ? later : earlier);
+                Keyed<T> kept = byKey.get(key);
+                if (kept == null) {
+                    byKey.put(key, new Keyed<>(key, row, revision.apply(row)));
+                } else if (!kept.row().equals(row)) {
+                    String later = revision.apply(row);
+                    if (later.compareTo(kept.revision()) > 0) {
+                        byKey.put(key, new Keyed<>(key, row, later));
+                    }
+                }
             }
         }
         return new ArrayList<>(byKey.values());

@@ -35,6 +35,15 @@ class ReadModelTableTest {
     }
 
     @Test
+    void anOlderPictureSeenAgainAfterANewerOneDoesNotWin() {
+        RepositoryRow old = repository("acme/api", MONDAY);
+        RepositoryRow renamed = repository("acme/gateway", TUESDAY);
+
+        assertEquals(List.of(renamed), ReadModelTables.REPOSITORIES.mergedInBatch(List.of(old, renamed, old, renamed)));
+        assertEquals(List.of(renamed), ReadModelTables.REPOSITORIES.mergedInBatch(List.of(renamed, old, renamed, old)));
+    }
+
+    @Test
     void rowsOfOtherKeysStayApartInTheirFirstOrder() {
         RepositoryRow api = repository(1, "acme/api");
         RepositoryRow web = repository(2, "acme/web");
