@@ -231,8 +231,12 @@ final class FeedWrites {
             new Totals<>(KIND_ACTIVITY, entry -> Stream.of(DailyKindActivity.of(entry))),
             new Totals<>(FIRST_ACTIVE, entry -> Stream.of(FirstActive.of(entry))));
 
-    /** The feed, in log order, with its log positions; written with its ids returned for the change notice. */
-    static final ReadModelTable<Item> ITEMS = ReadModelTable.insertOnce("feed_item", Item.class, Set.of(), 1,
+    /**
+     * The feed, in log order, with its log positions; written with its ids returned for the change notice. An item is
+     * written only for a fact {@code feed_fact} took in the same transaction, so it is new: its natural key needs no
+     * conflict rule, nor an index of its own.
+     */
+    static final ReadModelTable<Item> ITEMS = ReadModelTable.appended("feed_item", Item.class,
             List.of(column("natural_key", TEXT, Item::naturalKey),
                     column("occurred_at", TIMESTAMPTZ, item -> item.entry().occurredAt()),
                     column("kind", TEXT, item -> item.entry().kind().wireName()),

@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ import dev.orgpulse.eventlog.ReadModel;
  * @param columns    every column written, the key's first
  * @param keyColumns how many of the first columns make the primary key
  * @param onConflict what {@code ON CONFLICT (key)} does with a row already stored; its {@code RETURNING} clause names
- *                   the rows that changed
+ *                   the rows that changed; {@code null} for rows the transaction knows to be new (no conflict clause)
  * @param inBatch    the earlier and the later row of one key in a batch, into the row to write
  * @param revision   for a snapshot, the revision of a row: of two rows of one key the greater wins ({@code inBatch}
  *                   says the same; this computes each row's revision once); {@code null} otherwise
@@ -70,6 +69,16 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
             List<Column<T>> columns) {
         return new ReadModelTable<>(name, rowType, columns, keyColumns, "DO NOTHING", (earlier, later) -> earlier,
                 null, null, shows);
+    }
+
+    /**
+     * Rows the transaction has found to be new already (a feed item, inserted for a fact new to {@code feed_fact}): a
+     * plain insert, without the arbiter index's look-up and the speculative insertion that {@code ON CONFLICT} costs
+     * per row.
+     */
+    static <T> ReadModelTable<T> appended(String name, Class<T> rowType, List<Column<T>> columns) {
+        return new ReadModelTable<>(name, rowType, columns, 1, null, (earlier, later) -> earlier, null, null,
+                Set.of());
     }
 
     /**
@@ -172,7 +181,9 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
 
     /**
      * The rows one per key, in the order each key first came. Equal pictures are frequent in a batch (each event
-     * carries its repository): a snapshot's revision is digested once per distinct picture.
+     * carries its repository): a picture equal to the one kept for its key has its revision, so it is not digested
+     * again. Rows are compared only with the row kept for their key, never hashed whole: most snapshots of a batch
+     * (CI runs and jobs, pull requests) have a key of their own.
      */
     private List<Keyed<T>> merged(List<T> rows) {
         Map<List<Object>, Keyed<T>> byKey = new LinkedHashMap<>();
@@ -183,11 +194,17 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
                         (earlier, later) -> new Keyed<>(key, inBatch.apply(earlier.row(), later.row()), null));
             }
         } else {
-            Map<T, String> revisions = new HashMap<>();
             for (T row : rows) {
                 List<Object> key = key(row);
-                byKey.merge(key, new Keyed<>(key, row, revisions.computeIfAbsent(row, revision)),
-                        (earlier, later) -> later.revision().compareTo(earlier.revision()) > 0 ? later : earlier);
+                Keyed<T> kept = byKey.get(key);
+                if (kept == null) {
+                    byKey.put(key, new Keyed<>(key, row, revision.apply(row)));
+                } else if (!kept.row().equals(row)) {
+                    String later = revision.apply(row);
+                    if (later.compareTo(kept.revision()) > 0) {
+                        byKey.put(key, new Keyed<>(key, row, later));
+                    }
+                }
             }
         }
         return new ArrayList<>(byKey.values());
@@ -203,7 +220,8 @@ record ReadModelTable<T>(String name, Class<T> rowType, List<Column<T>> columns,
 
     /** The same, returning {@code returning} of each row inserted or changed ({@code t} is the row). */
     String upsert(String returning) {
-        return insert() + " ON CONFLICT (" + keyList() + ") " + onConflict + " RETURNING " + returning;
+        String conflict = onConflict == null ? "" : " ON CONFLICT (" + keyList() + ") " + onConflict;
+        return insert() + conflict + " RETURNING " + returning;
     }
 
     /** The stored rows whose key is in the array bound as {@code $1}, locked for the transaction, in key order. */

@@ -2,6 +2,7 @@ package dev.orgpulse.projector.readmodel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,15 @@ class ReadModelTableTest {
 
         assertEquals(List.of(renamed), ReadModelTables.REPOSITORIES.mergedInBatch(List.of(old, renamed)));
         assertEquals(List.of(renamed), ReadModelTables.REPOSITORIES.mergedInBatch(List.of(renamed, old)));
+    }
+
+    @Test
+    void anOlderPictureSeenAgainAfterANewerOneDoesNotWin() {
+        RepositoryRow old = repository("acme/api", MONDAY);
+        RepositoryRow renamed = repository("acme/gateway", TUESDAY);
+
+        assertEquals(List.of(renamed), ReadModelTables.REPOSITORIES.mergedInBatch(List.of(old, renamed, old, renamed)));
+        assertEquals(List.of(renamed), ReadModelTables.REPOSITORIES.mergedInBatch(List.of(renamed, old, renamed, old)));
     }
 
     @Test
@@ -121,6 +131,15 @@ class ReadModelTableTest {
         assertTrue(upsert.contains("FROM unnest($1::bigint[], $2::int[], $3::text[]"), upsert);
         assertTrue(upsert.contains("ON CONFLICT (repo_id, number) DO UPDATE SET repo = EXCLUDED.repo"), upsert);
         assertTrue(upsert.endsWith("WHERE EXCLUDED.revision > t.revision RETURNING t.repo_id::text"), upsert);
+    }
+
+    @Test
+    void aFeedItemIsAppendedWithoutAConflictRule() {
+        String insert = FeedWrites.ITEMS.upsert(FeedWrites.RETURNING_ITEM_IDS);
+
+        assertTrue(insert.startsWith("INSERT INTO feed_item AS t (natural_key, occurred_at"), insert);
+        assertFalse(insert.contains("ON CONFLICT"), insert);
+        assertTrue(insert.endsWith("ORDER BY v.position RETURNING t.natural_key, t.id"), insert);
     }
 
     private static RepositoryRow repository(String name, Instant asOf) {
