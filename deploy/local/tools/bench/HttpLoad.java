@@ -8,6 +8,8 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -86,12 +88,7 @@ final class HttpLoad {
         long answered = 0;
         long notOk = 0;
         try (Selector selector = Selector.open()) {
-            for (int i = 0; i < connections; i++) {
-                SocketChannel channel = SocketChannel.open(server);
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                channel.configureBlocking(false);
-                Connection connection = new Connection(channel);
-                channel.register(selector, SelectionKey.OP_READ, connection);
+            for (Connection connection : open(selector, connections)) {
                 connection.send(requests.get());
             }
             long start = System.nanoTime();
@@ -107,22 +104,18 @@ final class HttpLoad {
                 }
                 for (SelectionKey key : selector.selectedKeys()) {
                     Connection connection = (Connection) key.attachment();
-                    if (connection.channel.read(connection.in) < 0) {
-                        throw new IOException("the server closed a keep-alive connection");
-                    }
-                    int length = connection.complete();
-                    if (length < 0) {
+                    int status = connection.readAnswer();
+                    if (status < 0) {
                         continue;
                     }
                     if (now >= measureFrom) {
                         answered++;
-                        if (connection.status() / 100 != 2) {
+                        if (status / 100 != 2) {
                             notOk++;
                         } else if (count < latencies.length) {
                             latencies[count++] = now - connection.sentAt;
                         }
                     }
-                    connection.consume(length);
                     connection.send(requests.get());
                 }
                 selector.selectedKeys().clear();
@@ -151,14 +144,7 @@ final class HttpLoad {
         long notOk = 0;
         BlockingQueue<Connection> free = new ArrayBlockingQueue<>(connections);
         try (Selector selector = Selector.open()) {
-            for (int i = 0; i < connections; i++) {
-                SocketChannel channel = SocketChannel.open(server);
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-                channel.configureBlocking(false);
-                Connection connection = new Connection(channel);
-                channel.register(selector, SelectionKey.OP_READ, connection);
-                free.add(connection);
-            }
+            free.addAll(open(selector, connections));
             long cpuBefore = threadCpu();
             long start = System.nanoTime();
             long end = start + nanos;
@@ -198,20 +184,16 @@ final class HttpLoad {
                 now = System.nanoTime();
                 for (SelectionKey key : selector.selectedKeys()) {
                     Connection connection = (Connection) key.attachment();
-                    if (connection.channel.read(connection.in) < 0) {
-                        throw new IOException("the server closed a keep-alive connection");
-                    }
-                    int length = connection.complete();
-                    if (length < 0) {
+                    int status = connection.readAnswer();
+                    if (status < 0) {
                         continue;
                     }
                     answered++;
-                    if (connection.status() / 100 != 2) {
+                    if (status / 100 != 2) {
                         notOk++;
                     } else if (count < latencies.length) {
                         latencies[count++] = now - connection.dueAt;
                     }
-                    connection.consume(length);
                     free.add(connection);
                 }
                 selector.selectedKeys().clear();
@@ -225,6 +207,20 @@ final class HttpLoad {
                     threadCpu() - cpuBefore + pacerCpu[0]);
             return new Paced(answers, BenchTarget.sorted(sendLags, sent[0]), schedule.dueBefore(end) - answered);
         }
+    }
+
+    /** Opens {@code count} keep-alive connections, non-blocking, each registered with the selector to read. */
+    private List<Connection> open(Selector selector, int count) throws IOException {
+        List<Connection> opened = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            SocketChannel channel = SocketChannel.open(server);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.configureBlocking(false);
+            Connection connection = new Connection(channel);
+            channel.register(selector, SelectionKey.OP_READ, connection);
+            opened.add(connection);
+        }
+        return opened;
     }
 
     private static long threadCpu() {
@@ -250,6 +246,20 @@ final class HttpLoad {
             while (out.hasRemaining()) {
                 channel.write(out);
             }
+        }
+
+        /** Reads what arrived; once an answer is complete, takes it out of the buffer and returns its status, else -1. */
+        int readAnswer() throws IOException {
+            if (channel.read(in) < 0) {
+                throw new IOException("the server closed a keep-alive connection");
+            }
+            int length = complete();
+            if (length < 0) {
+                return -1;
+            }
+            int status = status();
+            consume(length);
+            return status;
         }
 
         /** The length of the first complete answer in the buffer, or -1. */
