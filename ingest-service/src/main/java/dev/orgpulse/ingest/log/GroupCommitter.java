@@ -20,9 +20,9 @@ import org.apache.kafka.common.KafkaException;
 import org.jboss.logging.Logger;
 
 /**
- * Appends records to the log in Kafka transactions, many records per transaction (group commit): each of a few
- * transactional producers runs a loop on a thread of its own that takes the records waiting (up to a batch), sends them
- * in one transaction, commits it, then answers each record's sender. Records that arrive while a transaction is in
+ * Appends records to the log in Kafka transactions, many records per transaction (group commit): each loop, on a thread
+ * of its own, takes the records waiting (up to a batch), sends them in one transaction of the transactional producer
+ * that rested longest, commits it, then answers each record's sender. Records that arrive while a transaction is in
  * flight join the next one, so throughput grows with the number of senders while each pays one commit.
  * <p>
  * A transaction makes "not on the log" provable: readers of the log read committed records only, so a record whose
@@ -52,6 +52,13 @@ final class GroupCommitter implements AutoCloseable {
     private final IntFunction<Producer<String, byte[]>> producers;
     private final int maxRecordsPerTransaction;
     private final Duration ackTimeout;
+    /**
+     * The producers not in a transaction, the one that rested longest first. A producer's next transaction must wait
+     * until the broker has written the markers of its last one (with transaction version 2, the broker makes a produce
+     * that comes sooner wait and retry, 20 ms by default); taking the producer that rested longest lets the markers be
+     * written while another producer's transaction runs.
+     */
+    private final BlockingQueue<ProducerSlot> resting = new LinkedBlockingQueue<>();
     private final List<Thread> loops = new ArrayList<>();
     private final Thread watchdog;
     private volatile boolean running = true;
@@ -62,14 +69,19 @@ final class GroupCommitter implements AutoCloseable {
      * @param ackTimeout how long a record may wait before its sender is told it is not on the log, unless its
      *        transaction asked to commit by then
      */
-    GroupCommitter(IntFunction<Producer<String, byte[]>> producers, int producerCount, int maxRecordsPerTransaction,
-            Duration ackTimeout, String name) {
+    GroupCommitter(IntFunction<Producer<String, byte[]>> producers, int transactionsInFlight, int producerCount,
+            int maxRecordsPerTransaction, Duration ackTimeout, String name) {
+        if (producerCount < transactionsInFlight) {
+            throw new IllegalArgumentException("each transaction in flight needs a producer of its own");
+        }
         this.producers = producers;
         this.maxRecordsPerTransaction = maxRecordsPerTransaction;
         this.ackTimeout = ackTimeout;
         for (int index = 0; index < producerCount; index++) {
-            int producer = index;
-            Thread loop = new Thread(() -> run(producer), name + "-" + index);
+            resting.add(new ProducerSlot(index));
+        }
+        for (int index = 0; index < transactionsInFlight; index++) {
+            Thread loop = new Thread(this::run, name + "-" + index);
             loop.setDaemon(true);
             loops.add(loop);
             loop.start();
@@ -123,35 +135,33 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    private void run(int index) {
-        Producer<String, byte[]> producer = null;
+    private void run() {
         List<PendingAppend> batch = new ArrayList<>(maxRecordsPerTransaction);
         try {
             while (running) {
-                if (producer == null) {
-                    producer = open(index);
-                    continue;
-                }
-                batch.clear();
+                ProducerSlot slot = resting.take();
                 try {
-                    if (take(batch) && !transact(producer, batch)) {
-                        closeQuietly(producer, Duration.ZERO);
-                        producer = null;
+                    if (slot.producer == null) {
+                        slot.producer = open(slot.index);
+                        continue;
                     }
-                } catch (RuntimeException e) {
-                    // the loop must outlive anything unforeseen: it is the only way records reach the log
-                    LOG.errorf(e, "Log producer %d failed unexpectedly; replacing it", index);
-                    batch.forEach(pending -> pending.failed(e));
-                    closeQuietly(producer, Duration.ZERO);
-                    producer = null;
+                    batch.clear();
+                    try {
+                        if (take(batch) && !transact(slot.producer, batch)) {
+                            slot.discard();
+                        }
+                    } catch (RuntimeException e) {
+                        // the loop must outlive anything unforeseen: it is the only way records reach the log
+                        LOG.errorf(e, "Log producer %d failed unexpectedly; replacing it", slot.index);
+                        batch.forEach(pending -> pending.failed(e));
+                        slot.discard();
+                    }
+                } finally {
+                    resting.add(slot);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            if (producer != null) {
-                closeQuietly(producer, ackTimeout);
-            }
         }
     }
 
@@ -291,6 +301,29 @@ final class GroupCommitter implements AutoCloseable {
                 return;
             }
         }
+        resting.forEach(slot -> slot.close(ackTimeout));
         LockSupport.unpark(watchdog);
+    }
+
+    /** One of the transactional producers, by the index its transactional id is made from. */
+    private static final class ProducerSlot {
+        final int index;
+        /** {@code null} until opened, and after a failure left it unusable */
+        Producer<String, byte[]> producer;
+
+        ProducerSlot(int index) {
+            this.index = index;
+        }
+
+        void discard() {
+            close(Duration.ZERO);
+        }
+
+        void close(Duration grace) {
+            if (producer != null) {
+                closeQuietly(producer, grace);
+                producer = null;
+            }
+        }
     }
 }

@@ -64,6 +64,29 @@ class GroupCommitterTest {
     }
 
     @Test
+    void consecutiveTransactionsTakeTurnsOnTheProducersSoThatEachRestsWhileTheOtherCommits() {
+        List<Integer> committedBy = new CopyOnWriteArrayList<>();
+        committer = new GroupCommitter(index -> new MockProducer<>(true, null, new StringSerializer(),
+                new ByteArraySerializer()) {
+            @Override
+            public void commitTransaction() {
+                super.commitTransaction();
+                committedBy.add(index);
+            }
+        }, 1, 2, 512, ACK_TIMEOUT, "test-committer");
+
+        for (int i = 0; i < 6; i++) {
+            // each record waits for its commit: a transaction of its own
+            committer.append(record("key-" + i)).outcome().toCompletableFuture().join();
+        }
+
+        assertEquals(6, committedBy.size());
+        for (int i = 1; i < committedBy.size(); i++) {
+            assertTrue(!committedBy.get(i).equals(committedBy.get(i - 1)), "producers in commit order: " + committedBy);
+        }
+    }
+
+    @Test
     void aFailedCommitThatWasAbortedTellsTheSenderTheRecordIsNotOnTheLog() {
         start(true, ACK_TIMEOUT, producer -> producer.commitTransactionException = new KafkaException("refused"));
 
@@ -147,7 +170,7 @@ class GroupCommitterTest {
                     Thread.currentThread().interrupt();
                 }
             }
-        }, 1, 512, Duration.ofMillis(300), "test-committer");
+        }, 1, 1, 512, Duration.ofMillis(300), "test-committer");
         try {
             long start = System.nanoTime();
             PendingAppend pending = committer.append(record("key"));
@@ -175,7 +198,7 @@ class GroupCommitterTest {
             producers.add(producer);
             setUp.accept(producer);
             return producer;
-        }, 1, 512, ackTimeout, "test-committer");
+        }, 1, 1, 512, ackTimeout, "test-committer");
     }
 
     private MockProducer<String, byte[]> awaitSends(int records) {
