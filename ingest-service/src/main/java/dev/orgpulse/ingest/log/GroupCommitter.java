@@ -212,6 +212,9 @@ final class GroupCommitter implements AutoCloseable {
             for (PendingAppend pending : batch) {
                 sends.add(producer.send(pending.record(), pending::sent));
             }
+            // sends them all at once (the producer lingers); returns once each is answered or failed, within the
+            // producer's delivery timeout, which is shorter than the ack timeout
+            producer.flush();
         } catch (RuntimeException e) {
             return abandon(producer, batch, e);
         }

@@ -67,4 +67,19 @@ class ProducerSettingsTest {
         assertTrue(transactionTimeout <= ACK_TIMEOUT.toMillis() + 5_000, transactionTimeout + " ms");
         assertEquals("-1", config.getString(ProducerConfig.ACKS_CONFIG));
     }
+
+    @Test
+    void aTransactionalProducerHoldsItsRecordsForTheFlushAndStillSettlesThemWithinTheAckTimeout() {
+        ProducerConfig config = new ProducerConfig(
+                ProducerSettings.forTransactions(shared, ACK_TIMEOUT, MAX_BODY, "orgpulse-ingest-host-8081-1"));
+
+        long linger = config.getLong(ProducerConfig.LINGER_MS_CONFIG);
+        assertTrue(linger > 0);
+        // KafkaProducer's own check: it refuses to start otherwise
+        assertTrue(config.getInt(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)
+                >= linger + config.getInt(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG));
+        long settledWithin = config.getLong(ProducerConfig.MAX_BLOCK_MS_CONFIG)
+                + config.getInt(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+        assertTrue(settledWithin <= ACK_TIMEOUT.toMillis(), settledWithin + " ms");
+    }
 }
