@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 /**
  * Part {@code fanout} of {@link Bench}: {@code --fanout-clients} (default 10,000) SSE clients on one query node, all
  * on one NIO thread of this process (cheap: a socket and a few dozen bytes of state each), then
- * {@code --fanout-events} (default 5) signed pushes posted to the ingest one after the other. For each, the time
+ * {@code --fanout-warmup-events} (default 2, not counted: the first event after a JVM starts is delivered while the
+ * JIT still compiles the write path, as the other parts' warm-ups leave out) and {@code --fanout-events} (default 5)
+ * signed pushes posted to the ingest one after the other. For each measured one, the time
  * from the POST to its {@code activity} event at every client: p50/p99/max over all clients, against the ceiling of
  * the first client to get it (the pipeline itself, without the fan-out). And the query service's memory per client:
  * its heap (after a full GC, {@code jcmd GC.run}) and RSS before and after the clients connected. And the query
@@ -37,6 +39,8 @@ final class FanOutBench implements Bench.Part {
 
     private final BenchTarget target;
     private final int clients;
+    private final int warmupEvents;
+    /** Warm-up events first, then the measured ones. */
     private final int events;
     private final long timeoutNanos;
     private final String marker = "perf: fanout " + HexFormat.of().toHexDigits(new Random().nextInt()).substring(2) + " e";
@@ -47,16 +51,18 @@ final class FanOutBench implements Bench.Part {
     private long[][] arrivals;
     private AtomicInteger[] received;
 
-    private FanOutBench(BenchTarget target, int clients, int events, int timeoutSeconds) {
+    private FanOutBench(BenchTarget target, int clients, int warmupEvents, int measuredEvents, int timeoutSeconds) {
         this.target = target;
         this.clients = clients;
-        this.events = events;
+        this.warmupEvents = warmupEvents;
+        this.events = warmupEvents + measuredEvents;
         this.timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
     }
 
     static FanOutBench from(CommandLine line, BenchTarget target) {
         return new FanOutBench(target, line.number("fanout-clients", 10_000, 1, 30_000),
-                line.number("fanout-events", 5, 1, 100), line.number("fanout-timeout-seconds", 30, 1, 600));
+                line.number("fanout-warmup-events", 2, 0, 100), line.number("fanout-events", 5, 1, 100),
+                line.number("fanout-timeout-seconds", 30, 1, 600));
     }
 
     @Override
@@ -116,26 +122,27 @@ final class FanOutBench implements Bench.Part {
         double[] cpuPerDelivery = new double[events];
         for (int e = 0; e < events; e++) {
             cpuPerDelivery[e] = (busyCpu[e] - idleCpuPerNano * busyNanos[e]) / 1e3 / Math.max(1, received[e].get());
-            System.out.printf(Locale.ROOT, "bench fanout: event %d: %d clients, query CPU %.1f us per client delivery"
-                    + " (%.1f before the idle rate is taken off)%n", e, received[e].get(), cpuPerDelivery[e],
-                    busyCpu[e] / 1e3 / Math.max(1, received[e].get()));
+            System.out.printf(Locale.ROOT, "bench fanout: event %d%s: %d clients, query CPU %.1f us per client delivery"
+                    + " (%.1f before the idle rate is taken off)%n", e, e < warmupEvents ? " (warm-up)" : "",
+                    received[e].get(), cpuPerDelivery[e], busyCpu[e] / 1e3 / Math.max(1, received[e].get()));
         }
         done = true;
         reader.join(TimeUnit.SECONDS.toMillis(30));
         report(open, postedAt, before, after);
-        double[] sortedCpu = cpuPerDelivery.clone();
+        double[] sortedCpu = Arrays.copyOfRange(cpuPerDelivery, warmupEvents, events);
         Arrays.sort(sortedCpu);
-        System.out.printf(Locale.ROOT, "bench fanout: query CPU per client delivery: median over events %.1f us"
-                + " (idle with the clients connected: %.1f ms of CPU per s)%n", sortedCpu[events / 2],
+        System.out.printf(Locale.ROOT, "bench fanout: query CPU per client delivery: median over measured events %.1f us"
+                + " (idle with the clients connected: %.1f ms of CPU per s)%n", sortedCpu[sortedCpu.length / 2],
                 idleCpuPerNano * 1e3);
     }
 
     private void report(int open, long[] postedAt, Memory before, Memory after) {
-        long[] delays = new long[events * clients];
-        long[] firsts = new long[events];
+        int measured = events - warmupEvents;
+        long[] delays = new long[measured * clients];
+        long[] firsts = new long[measured];
         int n = 0;
         int missing = 0;
-        for (int e = 0; e < events; e++) {
+        for (int e = warmupEvents; e < events; e++) {
             long first = Long.MAX_VALUE;
             for (int c = 0; c < clients; c++) {
                 if (arrivals[e][c] != 0) {
@@ -144,14 +151,15 @@ final class FanOutBench implements Bench.Part {
                 }
             }
             missing += open - received[e].get();
-            firsts[e] = first == Long.MAX_VALUE ? 0 : first;
+            firsts[e - warmupEvents] = first == Long.MAX_VALUE ? 0 : first;
         }
         long[] sorted = BenchTarget.sorted(delays, n);
-        long[] sortedFirsts = BenchTarget.sorted(firsts, events);
+        long[] sortedFirsts = BenchTarget.sorted(firsts, measured);
         double ceiling = BenchTarget.percentile(sortedFirsts, 50) / 1e6;
         String is = "p50 over events of the first client to get it (the pipeline without the fan-out)";
-        System.out.printf(Locale.ROOT, "bench fanout: %d events x %d clients: %d deliveries, %d missing (within %d s)%n",
-                events, open, n, missing, TimeUnit.NANOSECONDS.toSeconds(timeoutNanos));
+        System.out.printf(Locale.ROOT, "bench fanout: %d events x %d clients (after %d warm-up events): %d deliveries,"
+                + " %d missing (within %d s)%n", measured, open, warmupEvents, n, missing,
+                TimeUnit.NANOSECONDS.toSeconds(timeoutNanos));
         BenchTarget.figure("fanout", "POST -> all clients p50", BenchTarget.percentile(sorted, 50) / 1e6, ceiling, "ms",
                 true, is);
         BenchTarget.figure("fanout", "POST -> all clients p99", BenchTarget.percentile(sorted, 99) / 1e6, ceiling, "ms",
