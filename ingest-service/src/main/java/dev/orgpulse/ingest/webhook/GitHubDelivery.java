@@ -2,7 +2,6 @@ package dev.orgpulse.ingest.webhook;
 
 import java.util.Set;
 
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.orgpulse.eventlog.GitHubPayloads;
@@ -10,6 +9,8 @@ import dev.orgpulse.eventlog.Sources;
 import dev.orgpulse.ingest.delivery.DeliveryRejectedException;
 import dev.orgpulse.ingest.delivery.MediaTypes;
 import dev.orgpulse.ingest.delivery.Rejection;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 
 /**
  * What GitHub says about a delivery in its request headers; each may be missing until the delivery is verified.
@@ -26,13 +27,19 @@ public record GitHubDelivery(String eventType, String deliveryId, String content
     private static final Set<String> SUPPORTED_MEDIA_TYPES = Set.of(MediaType.APPLICATION_JSON,
             GitHubPayloads.FORM_CONTENT_TYPE);
 
-    public static GitHubDelivery from(HttpHeaders headers) {
-        return new GitHubDelivery(
-                headers.getHeaderString(EVENT_HEADER),
-                headers.getHeaderString(DELIVERY_HEADER),
-                headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
-                headers.getHeaderString(WebhookSignature.HEADER),
-                headers.getLength());
+    public static GitHubDelivery from(MultiMap headers) {
+        return new GitHubDelivery(headers.get(EVENT_HEADER), headers.get(DELIVERY_HEADER),
+                headers.get(HttpHeaders.CONTENT_TYPE), headers.get(WebhookSignature.HEADER),
+                declaredLength(headers.get(HttpHeaders.CONTENT_LENGTH)));
+    }
+
+    /** Chunked bodies have no Content-Length; one that is not a number leaves the cap to the streaming read. */
+    private static long declaredLength(String contentLength) {
+        try {
+            return contentLength == null ? -1 : Long.parseLong(contentLength.strip());
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
     }
 
     public boolean hasSupportedMediaType() {

@@ -196,6 +196,19 @@ class GitHubWebhookTest {
     }
 
     @Test
+    void answersOnlyPosts() {
+        given().get("/webhooks/github").then().statusCode(405).header("Allow", "POST");
+    }
+
+    @Test
+    void answersAnAcceptedDeliveryWithItsReceiptAsJson() {
+        SignedDelivery push = SignedDelivery.fixture("push", "payload.json");
+
+        push.post().then().statusCode(202).contentType("application/json")
+                .body("delivery", equalTo(push.deliveryId()), "status", equalTo("accepted"));
+    }
+
+    @Test
     void countsAcceptedAndRejectedDeliveries() {
         double accepted = PrometheusCounters.value("orgpulse_ingest_accepted_total", "source", "github", "event", "push");
         double refused = PrometheusCounters.value("orgpulse_ingest_rejected_total", "source", "github", "reason",
@@ -225,7 +238,7 @@ class GitHubWebhookTest {
     private void assertRefused(SignedDelivery delivery, int status, String error) {
         LogWatch log = LogWatch.from(broker);
 
-        delivery.post().then().statusCode(status).body("error", equalTo(error));
+        delivery.post().then().statusCode(status).contentType("application/json").body("error", equalTo(error));
 
         log.assertNothingAppended();
     }
