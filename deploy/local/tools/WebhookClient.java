@@ -23,8 +23,9 @@ final class WebhookClient {
 
     private final HttpClient http;
     private final URI url;
-    private final SecretKeySpec sha256Key;
-    private final SecretKeySpec sha1Key;
+    /** One keyed MAC per thread and algorithm: looking one up and keying it cost more than signing a 4 KB body. */
+    private final ThreadLocal<Mac> sha256;
+    private final ThreadLocal<Mac> sha1;
     private final long organisationId;
     private final String hookId = String.valueOf(400_000_000 + new Random().nextInt(99_999_999));
     private final String userAgent = "GitHub-Hookshot/" + HexFormat.of().toHexDigits(new Random().nextInt()).substring(1);
@@ -36,8 +37,10 @@ final class WebhookClient {
     WebhookClient(HttpClient http, URI url, String secret, long organisationId) {
         this.http = http;
         this.url = url;
-        this.sha256Key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        this.sha1Key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1");
+        SecretKeySpec sha256Key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        SecretKeySpec sha1Key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1");
+        this.sha256 = ThreadLocal.withInitial(() -> mac(sha256Key));
+        this.sha1 = ThreadLocal.withInitial(() -> mac(sha1Key));
         this.organisationId = organisationId;
     }
 
@@ -63,7 +66,7 @@ final class WebhookClient {
                 .header("X-GitHub-Hook-ID", hookId)
                 .header("X-GitHub-Hook-Installation-Target-Type", "organization")
                 .header("X-GitHub-Hook-Installation-Target-ID", String.valueOf(organisationId))
-                .header("X-Hub-Signature", "sha1=" + hmac(sha1Key, body))
+                .header("X-Hub-Signature", "sha1=" + HexFormat.of().formatHex(sha1.get().doFinal(body)))
                 .header("X-Hub-Signature-256", signature256(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
@@ -87,7 +90,7 @@ final class WebhookClient {
 
     /** The {@code X-Hub-Signature-256} header's value for a body. */
     String signature256(byte[] body) {
-        return "sha256=" + hmac(sha256Key, body);
+        return "sha256=" + HexFormat.of().formatHex(sha256.get().doFinal(body));
     }
 
     /** Retry-After in seconds, at most a minute; null when it is not a number (an HTTP date, say). */
@@ -99,11 +102,11 @@ final class WebhookClient {
         }
     }
 
-    private static String hmac(SecretKeySpec key, byte[] body) {
+    private static Mac mac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(key.getAlgorithm());
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(body));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(key.getAlgorithm() + " is part of every JDK", e);
         }

@@ -4,15 +4,19 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -28,8 +32,11 @@ import dev.orgpulse.eventlog.DeliveryMetadata;
 import dev.orgpulse.eventlog.Topics;
 
 /**
- * Part {@code ingest} of {@link Bench}: signed push deliveries of {@value #BODY_BYTES} bytes (a valid HMAC signature
- * each, a delivery id each, {@value #REPOSITORIES} repositories so that every partition takes its share) posted by
+ * Part {@code ingest} of {@link Bench}: signed push deliveries of about {@value #BODY_BYTES} bytes, shaped as the
+ * simulator's (so the projector folds each into a commit beside the load, as it would GitHub's: a push it could not fold
+ * would be set aside as a dead letter, a cheaper path), each with a commit of its own (a sha, a delivery id and a
+ * valid HMAC signature per request), over {@value #REPOSITORIES} repositories so that every partition takes its share,
+ * posted by
  * {@code --ingest-senders} (default 64) keep-alive connections for {@code --ingest-seconds} (default 20, after
  * {@code --ingest-warmup-seconds}, default 60); accepted deliveries per second, p50/p99 latency and the ingest's CPU per delivery (the whole
  * process, /proc). Its ceiling: a raw {@code KafkaProducer} ({@code acks=all}, idempotent) sending the same records
@@ -67,13 +74,16 @@ final class IngestBench implements Bench.Part {
 
     @Override
     public void run() throws Exception {
-        List<byte[]> bodies = bodies();
+        List<PushTemplate> pushes = pushes();
         URI ingest = target.ingest();
         WebhookClient signer = new WebhookClient(null, ingest, target.requireSecret(), 1);
-        List<String> signatures = bodies.stream().map(signer::signature256).toList();
+        System.out.printf(Locale.ROOT, "bench ingest: push bodies of %d-%d bytes, one new commit each%n",
+                pushes.stream().mapToInt(push -> push.body().length).min().orElse(0),
+                pushes.stream().mapToInt(push -> push.body().length).max().orElse(0));
         HttpLoad load = new HttpLoad(ingest.getHost(), ingest.getPort(), () -> {
-            int n = (int) (sent.getAndIncrement() % REPOSITORIES);
-            return post(ingest, deliveryId(), bodies.get(n), signatures.get(n));
+            long n = sent.getAndIncrement();
+            byte[] body = pushes.get((int) (n % REPOSITORIES)).withHead(commitSha(n));
+            return post(ingest, deliveryId(n), body, signer.signature256(body));
         });
         long pid = target.ingestPid();
 
@@ -88,7 +98,7 @@ final class IngestBench implements Bench.Part {
         long[] latencies = BenchTarget.sorted(result.latencies(), result.count());
         double accepted = (result.answered() - result.notOk()) * 1e9 / result.elapsedNanos();
 
-        Ceiling ceiling = ceiling(bodies);
+        Ceiling ceiling = ceiling(pushes);
         String is = "raw KafkaProducer (acks=all, idempotent), same records, " + senders + " in flight";
         BenchTarget.figure("ingest", "accepted/s", accepted, ceiling.perSecond, "/s", false, is);
         BenchTarget.figure("ingest", "p50", BenchTarget.percentile(latencies, 50) / 1e6, ceiling.p50 / 1e6, "ms", true,
@@ -105,37 +115,64 @@ final class IngestBench implements Bench.Part {
                         + "delivery%n", thread.getKey(), thread.getValue() / 1e3 / delivered));
     }
 
-    private String deliveryId() {
-        return "bench-" + run + "-" + sent.get();
+    private String deliveryId(long n) {
+        return "bench-" + run + "-" + n;
     }
 
-    /** One push delivery per repository, padded to {@value #BODY_BYTES} bytes with commit messages. */
-    private static List<byte[]> bodies() {
+    /** A sha of its own for the n-th delivery's commit: the run, then n, in hex. */
+    private String commitSha(long n) {
+        return run + String.format(Locale.ROOT, "%032x", n);
+    }
+
+    /**
+     * One push of one commit per repository, the commit's message padded so that the body is {@value #BODY_BYTES}
+     * bytes (a push whose repository alone takes more stays larger).
+     */
+    private static List<PushTemplate> pushes() {
+        GitHubOrg org = GitHubOrg.of("bench-org", REPOSITORIES, 8);
+        GitHubPayloads payloads = new GitHubPayloads(org, new Random(REPOSITORIES));
+        Instant at = Instant.now();
         return IntStream.range(0, REPOSITORIES).mapToObj(repository -> {
-            String name = "bench-org/repo-" + repository;
-            StringBuilder json = new StringBuilder().append("{\"ref\":\"refs/heads/main\",\"before\":\"")
-                    .append("0".repeat(40)).append("\",\"after\":\"").append("a".repeat(40))
-                    .append("\",\"repository\":{\"id\":").append(1000 + repository).append(",\"name\":\"repo-")
-                    .append(repository).append("\",\"full_name\":\"").append(name)
-                    .append("\",\"owner\":{\"login\":\"bench-org\"}},\"pusher\":{\"name\":\"octocat\"},")
-                    .append("\"sender\":{\"login\":\"octocat\",\"id\":583231},\"commits\":[");
-            String commit = "{\"id\":\"" + "b".repeat(40) + "\",\"message\":\"" + "x".repeat(200)
-                    + "\",\"author\":{\"name\":\"Octo Cat\",\"email\":\"octocat@example.com\",\"username\":\"octocat\"},"
-                    + "\"added\":[],\"removed\":[],\"modified\":[\"README.md\"]}";
-            String end = "]}";
-            boolean first = true;
-            while (json.length() + commit.length() + 1 + end.length() <= BODY_BYTES) {
-                json.append(first ? "" : ",").append(commit);
-                first = false;
-            }
-            json.append(end);
-            // pad the last commit message so that every body is exactly BODY_BYTES
-            String padded = json.toString();
-            int missing = BODY_BYTES - padded.getBytes(StandardCharsets.UTF_8).length;
-            int at = padded.lastIndexOf("\",\"author\"");
-            return (padded.substring(0, at) + "y".repeat(missing) + padded.substring(at))
-                    .getBytes(StandardCharsets.UTF_8);
+            GitHubOrg.Repo repo = org.repos().get(repository);
+            GitHubOrg.Person person = org.people().get(repository % org.people().size());
+            String head = payloads.sha();
+            String before = payloads.sha();
+            IntFunction<byte[]> withMessage = length -> Json.bytes(payloads.push(repo, "main", before,
+                    List.of(payloads.commit(repo, head, "perf: ingest bench\n\n" + "x".repeat(length), at, person,
+                            GitHubPayloads.identity(person), List.of(), List.of(repo.files().get(0)))),
+                    person, 0));
+            int bare = withMessage.apply(0).length;
+            return PushTemplate.of(withMessage.apply(Math.max(0, BODY_BYTES - bare)), head,
+                    "github:" + repo.fullName());
         }).toList();
+    }
+
+    /**
+     * A push whose commit sha (in its id and URL, the push's after and head_commit) is replaced by a new
+     * one for each delivery, in place: the same length, so the body stays valid JSON of the same size.
+     */
+    private record PushTemplate(byte[] body, int[] shaAt, String key) {
+
+        static PushTemplate of(byte[] body, String sha, String key) {
+            byte[] needle = sha.getBytes(StandardCharsets.US_ASCII);
+            List<Integer> at = new ArrayList<>();
+            for (int i = 0; i <= body.length - needle.length; i++) {
+                if (Arrays.equals(body, i, i + needle.length, needle, 0, needle.length)) {
+                    at.add(i);
+                }
+            }
+            return new PushTemplate(body, at.stream().mapToInt(Integer::intValue).toArray(), key);
+        }
+
+        /** @param sha 40 hex digits */
+        byte[] withHead(String sha) {
+            byte[] copy = body.clone();
+            byte[] digits = sha.getBytes(StandardCharsets.US_ASCII);
+            for (int at : shaAt) {
+                System.arraycopy(digits, 0, copy, at, digits.length);
+            }
+            return copy;
+        }
     }
 
     private static byte[] post(URI ingest, String deliveryId, byte[] body, String signature) {
@@ -152,7 +189,7 @@ final class IngestBench implements Bench.Part {
     }
 
     /** The raw producer on a throwaway topic, warmed up then measured for as long as the ingest was. */
-    private Ceiling ceiling(List<byte[]> bodies) throws Exception {
+    private Ceiling ceiling(List<PushTemplate> pushes) throws Exception {
         Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin topics = Admin.create(admin)) {
             topics.createTopics(List.of(new NewTopic(CEILING_TOPIC, Topics.EVENTS_PARTITIONS, (short) 1)
@@ -165,9 +202,9 @@ final class IngestBench implements Bench.Part {
         settings.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings, new StringSerializer(),
                 new ByteArraySerializer())) {
-            send(producer, bodies, measureNanos, null);
+            send(producer, pushes, measureNanos, null);
             AtomicLongArray latencies = new AtomicLongArray(4_000_000);
-            long measured = send(producer, bodies, measureNanos, latencies);
+            long measured = send(producer, pushes, measureNanos, latencies);
             int count = (int) Math.min(measured, latencies.length());
             long[] values = new long[count];
             for (int i = 0; i < count; i++) {
@@ -184,18 +221,19 @@ final class IngestBench implements Bench.Part {
     }
 
     /** Sends for {@code nanos} with {@link #senders} records in flight; returns how many were acknowledged. */
-    private long send(KafkaProducer<String, byte[]> producer, List<byte[]> bodies, long nanos, AtomicLongArray latencies)
+    private long send(KafkaProducer<String, byte[]> producer, List<PushTemplate> pushes, long nanos,
+            AtomicLongArray latencies)
             throws InterruptedException {
         Semaphore inFlight = new Semaphore(senders);
         AtomicLong acknowledged = new AtomicLong();
         long end = System.nanoTime() + nanos;
         for (long n = 0; System.nanoTime() < end; n++) {
             inFlight.acquire();
-            int repository = (int) (n % REPOSITORIES);
+            PushTemplate push = pushes.get((int) (n % REPOSITORIES));
             String id = "bench-raw-" + run + "-" + n;
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(CEILING_TOPIC, null,
-                    "github:bench-org/repo-" + repository, bodies.get(repository), DeliveryMetadata.accepted("github",
-                            "push", id, Instant.now(), "application/json", "secret-1").toHeaders());
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(CEILING_TOPIC, null, push.key(), push.body(),
+                    DeliveryMetadata.accepted("github", "push", id, Instant.now(), "application/json", "secret-1")
+                            .toHeaders());
             long sentAt = System.nanoTime();
             producer.send(record, (position, failure) -> {
                 if (failure == null && sentAt < end) {
