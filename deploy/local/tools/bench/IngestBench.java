@@ -33,10 +33,10 @@ import dev.orgpulse.eventlog.Topics;
 
 /**
  * Part {@code ingest} of {@link Bench}: signed push deliveries of about {@value #BODY_BYTES} bytes, shaped as the
- * simulator's (so the projector folds each into a commit beside the load, as it would GitHub's: a push it could not fold
- * would be set aside as a dead letter, a cheaper path), each with a commit of its own (a sha, a delivery id and a
- * valid HMAC signature per request), over {@value #REPOSITORIES} repositories so that every partition takes its share,
- * posted by
+ * simulator's (so the projector folds each into a commit beside the load, as it would GitHub's: a push it could not
+ * fold would be set aside as a dead letter, a cheaper path), each with a commit of its own (a sha, a delivery id and
+ * a valid HMAC signature per request), over {@value #REPOSITORIES} repositories so that every partition takes its
+ * share, posted by
  * {@code --ingest-senders} (default 64) keep-alive connections for {@code --ingest-seconds} (default 20, after
  * {@code --ingest-warmup-seconds}, default 60); accepted deliveries per second, p50/p99 latency and the ingest's CPU per delivery (the whole
  * process, /proc). Its ceiling: a raw {@code KafkaProducer} ({@code acks=all}, idempotent) sending the same records
@@ -142,8 +142,7 @@ final class IngestBench implements Bench.Part {
                             GitHubPayloads.identity(person), List.of(), List.of(repo.files().get(0)))),
                     person, 0));
             int bare = withMessage.apply(0).length;
-            return PushTemplate.of(withMessage.apply(Math.max(0, BODY_BYTES - bare)), head,
-                    "github:" + repo.fullName());
+            return PushTemplate.of(withMessage.apply(Math.max(0, BODY_BYTES - bare)), head);
         }).toList();
     }
 
@@ -153,7 +152,8 @@ final class IngestBench implements Bench.Part {
      */
     private record PushTemplate(byte[] body, int[] shaAt, String key) {
 
-        static PushTemplate of(byte[] body, String sha, String key) {
+        /** The key is the ingest's own for the body, so the raw producer's records spread over partitions as its do. */
+        static PushTemplate of(byte[] body, String sha) {
             byte[] needle = sha.getBytes(StandardCharsets.US_ASCII);
             List<Integer> at = new ArrayList<>();
             for (int i = 0; i <= body.length - needle.length; i++) {
@@ -161,6 +161,8 @@ final class IngestBench implements Bench.Part {
                     at.add(i);
                 }
             }
+            String key = dev.orgpulse.eventlog.GitHubPayloads.recordKey(dev.orgpulse.eventlog.GitHubPayloads.parse(body,
+                    "application/json", dev.orgpulse.eventlog.GitHubPayloads.RECORD_KEY_MEMBERS));
             return new PushTemplate(body, at.stream().mapToInt(Integer::intValue).toArray(), key);
         }
 
